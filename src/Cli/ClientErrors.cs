@@ -1,0 +1,45 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace KafkaDemo.Cli;
+
+/// <summary>
+/// Handles a Kafka client's error callback: a fatal error is logged as critical and remembered so
+/// the run can stop with a failure; other errors are logged once per distinct reason, because
+/// librdkafka repeats connection errors on every retry.
+/// </summary>
+public sealed class ClientErrors(ILogger logger, string clientKind)
+{
+    private readonly Lock _gate = new();
+    private string? _lastReason;
+    private volatile bool _fatal;
+
+    /// <summary>True once the client reported an unrecoverable error.</summary>
+    public bool Fatal => _fatal;
+
+    /// <summary>The error-handler callback to pass to a client builder.</summary>
+    public void Report(Error error)
+    {
+        if (error.IsFatal)
+        {
+            _fatal = true;
+            logger.LogCritical("Fatal {Client} error, stopping: {Reason}", clientKind, error.Reason);
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (error.Reason == _lastReason)
+            {
+                return;
+            }
+
+            _lastReason = error.Reason;
+        }
+
+        logger.LogWarning("{Code}: {Reason}", error.Code, error.Reason);
+    }
+
+    /// <summary>Marks the run as failed by an unrecoverable error found outside the callback.</summary>
+    public void MarkFatal() => _fatal = true;
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+
+namespace KafkaDemo.Cli;
+
+/// <summary>
+/// Runs a root command the way every KafkaDemo program should behave: a usage mistake gets one
+/// line on stderr and exit code 2 (not a page of help and exit 1), and an unexpected exception
+/// gets one line and exit code 1 rather than a stack trace.
+/// </summary>
+public static class CommandLineHost
+{
+    /// <summary>Parses <paramref name="args"/>, then runs the chosen command's action.</summary>
+    public static async Task<int> InvokeAsync(
+        RootCommand root, IReadOnlyList<string> args, TextWriter? output = null, TextWriter? error = null,
+        CancellationToken cancellationToken = default)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        var name = root.Name;
+
+        var parsed = root.Parse(args);
+        if (parsed.Action is ParseErrorAction)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync($"{name}: {OneLine(problem.Message)} (see --help)");
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+        };
+
+        try
+        {
+            return await parsed.InvokeAsync(configuration, cancellationToken);
+        }
+        catch (UsageException ex)
+        {
+            await error.WriteLineAsync($"{name}: {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            await error.WriteLineAsync($"{name}: unexpected error: {ex.GetType().Name}: {OneLine(ex.Message)}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    // Some parser messages list choices on separate lines; a usage error stays one line.
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

@@ -1,0 +1,34 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace KafkaDemo.Cli;
+
+/// <summary>Diagnostics for the console programs: one line per entry, all of it on stderr.</summary>
+public static class ConsoleLogging
+{
+    /// <summary>A logger factory writing single-line entries at <paramref name="minimum"/> and above to stderr.</summary>
+    public static ILoggerFactory Create(LogLevel minimum) =>
+        LoggerFactory.Create(builder => builder
+            .SetMinimumLevel(minimum)
+            .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
+            .AddSimpleConsole(options =>
+            {
+                options.SingleLine = true;
+                options.TimestampFormat = "HH:mm:ss.fff ";
+            }));
+
+    /// <summary>Routes one librdkafka log line through <paramref name="logger"/> at the matching level.</summary>
+    public static void Forward(ILogger logger, LogMessage message) =>
+        logger.Log(ToLogLevel(message.Level), "librdkafka {Facility}: {Message}", message.Facility, message.Message);
+
+    /// <summary>Maps librdkafka's syslog levels onto logging levels.</summary>
+    public static LogLevel ToLogLevel(SyslogLevel level) => level switch
+    {
+        SyslogLevel.Emergency or SyslogLevel.Alert or SyslogLevel.Critical => LogLevel.Critical,
+        SyslogLevel.Error => LogLevel.Error,
+        SyslogLevel.Warning => LogLevel.Warning,
+        SyslogLevel.Notice or SyslogLevel.Info => LogLevel.Information,
+        _ => LogLevel.Debug,
+    };
+}

@@ -1,0 +1,14 @@
+namespace KafkaDemo.Common;
+
+/// <summary>The <c>content-type</c> header and the values this project writes and understands.</summary>
+public static class ContentTypes
+{
+    /// <summary>Name of the message header carrying the payload's media type.</summary>
+    public const string HeaderName = "content-type";
+
+    /// <summary>A UTF-8 JSON document.</summary>
+    public const string Json = "application/json";
+
+    /// <summary>UTF-8 text.</summary>
+    public const string PlainText = "text/plain";
+}

@@ -1,0 +1,148 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace KafkaDemo.Common.Decoding;
+
+/// <summary>
+/// Classifies a message value as a note event, plain text, a tombstone or an invalid event.
+/// The <c>content-type</c> header decides first; without one, a JSON object is taken as an event
+/// and anything else as text. No input makes it throw.
+/// </summary>
+public static class MessageDecoder
+{
+    /// <summary>Deepest JSON nesting accepted before a value is rejected.</summary>
+    public const int MaxJsonDepth = 64;
+
+    private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = MaxJsonDepth };
+
+    /// <summary>Decodes <paramref name="value"/> (null for a tombstone) given its content type, if any.</summary>
+    public static DecodedMessage Decode(byte[]? value, string? contentType)
+    {
+        if (value is null)
+        {
+            return new DecodedMessage(PayloadKind.Tombstone, string.Empty);
+        }
+
+        var validUtf8 = Utf8.IsValid(value);
+        var text = Encoding.UTF8.GetString(value);
+
+        return NormaliseContentType(contentType) switch
+        {
+            ContentTypes.Json => DecodeJson(value, text, validUtf8, declared: true),
+            ContentTypes.PlainText => new DecodedMessage(PayloadKind.Plain, text, IsValidUtf8: validUtf8),
+            _ when LooksLikeJsonObject(value) => DecodeJson(value, text, validUtf8, declared: false),
+            _ => new DecodedMessage(PayloadKind.Plain, text, IsValidUtf8: validUtf8),
+        };
+    }
+
+    private static string? NormaliseContentType(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return null;
+        }
+
+        var semicolon = contentType.IndexOf(';');
+        var mediaType = semicolon < 0 ? contentType : contentType[..semicolon];
+        return mediaType.Trim().ToLowerInvariant();
+    }
+
+    private static bool LooksLikeJsonObject(ReadOnlySpan<byte> value)
+    {
+        var trimmed = value.TrimStart(" \t\r\n"u8);
+        if (trimmed.StartsWith(Encoding.UTF8.Preamble))
+        {
+            trimmed = trimmed[Encoding.UTF8.Preamble.Length..];
+        }
+
+        return !trimmed.IsEmpty && trimmed[0] == (byte)'{';
+    }
+
+    private static DecodedMessage DecodeJson(byte[] value, string text, bool validUtf8, bool declared)
+    {
+        if (!validUtf8)
+        {
+            return Rejected(declared, text, "value is not valid UTF-8", validUtf8);
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(value, s_documentOptions);
+        }
+        catch (JsonException ex)
+        {
+            return Rejected(declared, text, $"malformed JSON: {FirstSentence(ex.Message)}", validUtf8);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Rejected(declared, text, $"JSON {root.ValueKind.ToString().ToLowerInvariant()} is not an event object", validUtf8);
+            }
+
+            var problem = ValidateEvent(root, out var eventType);
+            return problem is null
+                ? new DecodedMessage(PayloadKind.Json, text, EventType: eventType)
+                : new DecodedMessage(PayloadKind.Invalid, text, Error: problem);
+        }
+    }
+
+    // A JSON object is always reported as invalid when it fails validation; anything else is only
+    // an error when the producer declared it to be JSON, otherwise it is simply text.
+    private static DecodedMessage Rejected(bool declared, string text, string reason, bool validUtf8) =>
+        declared
+            ? new DecodedMessage(PayloadKind.Invalid, text, Error: reason, IsValidUtf8: validUtf8)
+            : new DecodedMessage(PayloadKind.Plain, text, IsValidUtf8: validUtf8);
+
+    private static string? ValidateEvent(JsonElement root, out string? eventType)
+    {
+        eventType = null;
+        if (!root.TryGetProperty("event_type", out var type))
+        {
+            return "missing field event_type";
+        }
+
+        if (type.ValueKind != JsonValueKind.String)
+        {
+            return $"event_type must be a string, not {Describe(type)}";
+        }
+
+        if (string.IsNullOrWhiteSpace(type.GetString()))
+        {
+            return "event_type is empty";
+        }
+
+        if (root.TryGetProperty("id", out var id) && !(id.ValueKind == JsonValueKind.Number && id.TryGetInt32(out _)))
+        {
+            return $"id must be a 32-bit integer, not {Describe(id)}";
+        }
+
+        if (root.TryGetProperty("text", out var body) && body.ValueKind != JsonValueKind.String)
+        {
+            return $"text must be a string, not {Describe(body)}";
+        }
+
+        eventType = type.GetString();
+        return null;
+    }
+
+    private static string Describe(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Number => $"the number {element.GetRawText()}",
+        JsonValueKind.Null => "null",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        _ => "a string",
+    };
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message.TrimEnd('.') : message[..end];
+    }
+}

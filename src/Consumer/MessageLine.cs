@@ -1,0 +1,42 @@
+using KafkaDemo.Common.Decoding;
+
+namespace KafkaDemo.Consumer;
+
+/// <summary>
+/// The one-line rendering of a message, in the shapes users of the original demo grep for:
+/// <c>✅ JSON (note_created) | key=… | partition=1 | offset=42 → {…}</c> and
+/// <c>📦 Plain | key=… | partition=… | offset=… → text</c>.
+/// </summary>
+public static class MessageLine
+{
+    /// <summary>Renders <paramref name="message"/>; payload text is escaped so it stays on one line.</summary>
+    public static string Format(ConsumedMessage message)
+    {
+        var decoded = message.Decoded;
+        var label = decoded.Kind switch
+        {
+            PayloadKind.Json => $"✅ JSON ({decoded.EventType})",
+            PayloadKind.Plain => "📦 Plain",
+            PayloadKind.Tombstone => "🪦 Tombstone",
+            _ => "⚠️ Invalid",
+        };
+
+        var key = message.Key is null ? "(none)" : Printable.Escape(message.Key);
+        var line = $"{label} | key={key} | partition={message.Partition} | offset={message.Offset}";
+        if (message.Headers.Count > 0 && !IsOnlyContentType(message.Headers))
+        {
+            line += " | headers=" + string.Join(',', message.Headers.Select(h => $"{Printable.Escape(h.Key)}:{Printable.Escape(h.Value)}"));
+        }
+
+        return decoded.Kind switch
+        {
+            PayloadKind.Tombstone => line,
+            PayloadKind.Invalid => $"{line} ({decoded.Error}) → {Printable.Escape(decoded.Text)}",
+            _ => $"{line} → {Printable.Escape(decoded.Text)}",
+        };
+    }
+
+    // The content-type header is already told by the label; repeating it on every line is noise.
+    private static bool IsOnlyContentType(IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        headers.Count == 1 && headers[0].Key.Equals(Common.ContentTypes.HeaderName, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,7 @@
+// Consumer: joins a consumer group on a topic and prints every message on one line, decoding JSON
+// note events and anything else as text, never crashing on a payload. Offsets are stored only
+// after a message is printed (at-least-once); Ctrl+C or SIGTERM commits them and leaves the group.
+using KafkaDemo.Cli;
+using KafkaDemo.Consumer;
+
+return await CommandLineHost.InvokeAsync(ConsumerCommand.Create(), args);

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using KafkaDemo.Cli;
+using Microsoft.Extensions.Logging;
+
+namespace KafkaDemo.LocalBroker;
+
+/// <summary>Builds the <c>LocalBroker</c> command line: start a mock cluster, print where it is, wait.</summary>
+public static class LocalBrokerCommand
+{
+    /// <summary>The root command, wired to run the cluster until cancelled.</summary>
+    public static RootCommand Create()
+    {
+        var brokers = new Option<int>("--brokers", "-b")
+        {
+            Description = "Number of brokers in the cluster (ids 1..N)",
+        }.Within(1, 16, 3);
+
+        var topics = new Option<TopicSpec[]>("--topic", "-t")
+        {
+            Description = "Topic to pre-create, as name or name:partitions (repeatable); unknown topics are auto-created with 4 partitions",
+            DefaultValueFactory = _ => [new TopicSpec("notes-topic", 3)],
+            HelpName = "name[:partitions]",
+            AllowMultipleArgumentsPerToken = false,
+            CustomParser = result =>
+            {
+                var specs = new List<TopicSpec>();
+                foreach (var token in result.Tokens)
+                {
+                    var spec = TopicSpec.TryParse(token.Value, out var error);
+                    if (spec is null)
+                    {
+                        result.AddError($"--topic: {error}.");
+                        return [];
+                    }
+
+                    specs.Add(spec);
+                }
+
+                return [.. specs];
+            },
+        };
+
+        var rebalanceDelay = new Option<TimeSpan>("--rebalance-delay")
+        {
+            Description = "How long a new consumer group waits for more members before its first rebalance (Kafka's default is 3s)",
+            HelpName = "duration",
+        }.ParsedAsDuration(TimeSpan.Zero);
+
+        var root = new RootCommand(
+            "Runs an in-memory Kafka cluster (librdkafka's mock broker) on 127.0.0.1 until Ctrl+C or SIGTERM. " +
+            "Prints its bootstrap servers on one line of stdout. A test double, not Kafka: no topic admin API, no persistence.")
+        {
+            brokers,
+            topics,
+            rebalanceDelay,
+        };
+
+        root.SetAction(async (parsed, cancellationToken) =>
+        {
+            using var loggers = ConsoleLogging.Create(LogLevel.Information);
+            var logger = loggers.CreateLogger("LocalBroker");
+            return await RunAsync(
+                parsed.GetValue(brokers), parsed.GetValue(topics) ?? [], parsed.GetValue(rebalanceDelay),
+                parsed.InvocationConfiguration.Output, logger, cancellationToken);
+        });
+        return root;
+    }
+
+    private static async Task<int> RunAsync(
+        int brokerCount, IReadOnlyList<TopicSpec> topics, TimeSpan rebalanceDelay, TextWriter output, ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        using var cluster = MockCluster.Start(brokerCount, rebalanceDelay);
+        foreach (var topic in topics)
+        {
+            cluster.CreateTopic(topic.Name, topic.Partitions);
+            logger.LogInformation("Created topic {Topic} with {Partitions} partitions", topic.Name, topic.Partitions);
+        }
+
+        await output.WriteLineAsync(cluster.BootstrapServers);
+        await output.FlushAsync(cancellationToken);
+        logger.LogInformation(
+            "Mock Kafka cluster (librdkafka {Version}) with {Brokers} brokers at {Bootstrap}; Ctrl+C stops it",
+            MockCluster.LibraryVersion, brokerCount, cluster.BootstrapServers);
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            logger.LogInformation("Stopping the mock cluster");
+        }
+
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,168 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using Confluent.Kafka;
+using KafkaDemo.LocalBroker.Native;
+
+namespace KafkaDemo.LocalBroker;
+
+/// <summary>
+/// An in-memory Kafka cluster from librdkafka's mock broker, reachable over TCP on 127.0.0.1 by
+/// any client in any process, with fault injection for tests. It is a test double, not Kafka: no
+/// topic admin API, no persistence, and per-partition retention of about 100,000 messages or 5 MiB.
+/// </summary>
+public sealed class MockCluster : IDisposable
+{
+    private readonly Lock _gate = new();
+    private IntPtr _client;
+    private IntPtr _cluster;
+
+    private MockCluster(IntPtr client, IntPtr cluster, int brokerCount)
+    {
+        _client = client;
+        _cluster = cluster;
+        BrokerCount = brokerCount;
+        BootstrapServers = Marshal.PtrToStringUTF8(LibRdKafka.rd_kafka_mock_cluster_bootstraps(cluster))
+            ?? throw new InvalidOperationException("the mock cluster reported no bootstrap servers");
+    }
+
+    /// <summary>Comma-separated <c>127.0.0.1:port</c> addresses of every broker.</summary>
+    public string BootstrapServers { get; }
+
+    /// <summary>Number of brokers; their ids run from 1 to this number.</summary>
+    public int BrokerCount { get; }
+
+    /// <summary>Version of the librdkafka library hosting the cluster.</summary>
+    public static string LibraryVersion
+    {
+        get
+        {
+            EnsureLibraryLoaded();
+            return LibRdKafka.VersionText();
+        }
+    }
+
+    /// <summary>
+    /// Starts a cluster of <paramref name="brokerCount"/> brokers. A new consumer group normally
+    /// waits about 3 s before its first rebalance; <paramref name="initialRebalanceDelay"/> sets that
+    /// delay (zero keeps demos and tests brisk).
+    /// </summary>
+    public static MockCluster Start(int brokerCount, TimeSpan? initialRebalanceDelay = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(brokerCount, 1);
+        EnsureLibraryLoaded();
+
+        var conf = LibRdKafka.rd_kafka_conf_new();
+        var errors = new byte[512];
+        // The hosting handle never talks to the cluster; keep its own logging to real problems.
+        if (LibRdKafka.rd_kafka_conf_set(conf, "log_level", "3", errors, (UIntPtr)errors.Length) != LibRdKafka.ConfOk)
+        {
+            LibRdKafka.rd_kafka_conf_destroy(conf);
+            throw new InvalidOperationException(ErrorString(errors));
+        }
+
+        var client = LibRdKafka.rd_kafka_new(LibRdKafka.ProducerType, conf, errors, (UIntPtr)errors.Length);
+        if (client == IntPtr.Zero)
+        {
+            LibRdKafka.rd_kafka_conf_destroy(conf);
+            throw new InvalidOperationException($"could not create a librdkafka handle: {ErrorString(errors)}");
+        }
+
+        var cluster = LibRdKafka.rd_kafka_mock_cluster_new(client, brokerCount);
+        if (cluster == IntPtr.Zero)
+        {
+            LibRdKafka.rd_kafka_destroy(client);
+            throw new InvalidOperationException("librdkafka could not start a mock cluster");
+        }
+
+        var started = new MockCluster(client, cluster, brokerCount);
+        started.SetInitialRebalanceDelay(initialRebalanceDelay ?? TimeSpan.Zero);
+        return started;
+    }
+
+    /// <summary>Creates <paramref name="topic"/> with the given partitions, replicated on up to 3 brokers.</summary>
+    public void CreateTopic(string topic, int partitions, int? replicationFactor = null)
+    {
+        var replicas = replicationFactor ?? Math.Min(3, BrokerCount);
+        Check(LibRdKafka.rd_kafka_mock_topic_create(Handle, topic, partitions, replicas), $"create topic {topic}");
+    }
+
+    /// <summary>Makes broker <paramref name="brokerId"/> (or -1: all) refuse and drop connections.</summary>
+    public void SetBrokerDown(int brokerId) =>
+        Check(LibRdKafka.rd_kafka_mock_broker_set_down(Handle, brokerId), $"set broker {brokerId} down");
+
+    /// <summary>Makes broker <paramref name="brokerId"/> (or -1: all) accept connections again.</summary>
+    public void SetBrokerUp(int brokerId) =>
+        Check(LibRdKafka.rd_kafka_mock_broker_set_up(Handle, brokerId), $"set broker {brokerId} up");
+
+    /// <summary>Delays every response of broker <paramref name="brokerId"/> (or -1: all) by <paramref name="roundTrip"/>.</summary>
+    public void SetRoundTripTime(int brokerId, TimeSpan roundTrip) =>
+        Check(LibRdKafka.rd_kafka_mock_broker_set_rtt(Handle, brokerId, (int)roundTrip.TotalMilliseconds), $"set rtt on broker {brokerId}");
+
+    /// <summary>Makes the next requests of type <paramref name="api"/> fail, one per error, in order.</summary>
+    public void PushRequestErrors(KafkaApi api, params ErrorCode[] errors)
+    {
+        var codes = Array.ConvertAll(errors, e => (int)e);
+        LibRdKafka.rd_kafka_mock_push_request_errors_array(Handle, (short)api, (UIntPtr)codes.Length, codes);
+    }
+
+    /// <summary>Drops any errors still queued for <paramref name="api"/>.</summary>
+    public void ClearRequestErrors(KafkaApi api) => LibRdKafka.rd_kafka_mock_clear_request_errors(Handle, (short)api);
+
+    /// <summary>Moves leadership of one partition to <paramref name="brokerId"/>.</summary>
+    public void SetPartitionLeader(string topic, int partition, int brokerId) =>
+        Check(LibRdKafka.rd_kafka_mock_partition_set_leader(Handle, topic, partition, brokerId), $"move leader of {topic}[{partition}]");
+
+    /// <summary>Makes <paramref name="brokerId"/> the coordinator of consumer group <paramref name="groupId"/>.</summary>
+    public void SetGroupCoordinator(string groupId, int brokerId) =>
+        Check(LibRdKafka.rd_kafka_mock_coordinator_set(Handle, "group", groupId, brokerId), $"move coordinator of {groupId}");
+
+    /// <summary>Sets how long a new consumer group waits for members before its first rebalance.</summary>
+    public void SetInitialRebalanceDelay(TimeSpan delay) =>
+        LibRdKafka.rd_kafka_mock_group_initial_rebalance_delay_ms(Handle, (int)delay.TotalMilliseconds);
+
+    /// <summary>Stops every broker and frees the cluster; clients still connected see it go away.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_cluster != IntPtr.Zero)
+            {
+                LibRdKafka.rd_kafka_mock_cluster_destroy(_cluster);
+                _cluster = IntPtr.Zero;
+            }
+
+            if (_client != IntPtr.Zero)
+            {
+                LibRdKafka.rd_kafka_destroy(_client);
+                _client = IntPtr.Zero;
+            }
+        }
+    }
+
+    private IntPtr Handle
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_cluster == IntPtr.Zero, this);
+            return _cluster;
+        }
+    }
+
+    // Loads librdkafka the way Confluent.Kafka does, so that a missing native library is reported
+    // by Confluent.Kafka's own, more helpful, exception.
+    private static void EnsureLibraryLoaded() => Library.Load();
+
+    private static void Check(int error, string action)
+    {
+        if (error != 0)
+        {
+            throw new InvalidOperationException($"mock cluster could not {action}: {LibRdKafka.ErrorText(error)}");
+        }
+    }
+
+    private static string ErrorString(byte[] buffer)
+    {
+        var end = Array.IndexOf(buffer, (byte)0);
+        return Encoding.UTF8.GetString(buffer, 0, end < 0 ? buffer.Length : end);
+    }
+}

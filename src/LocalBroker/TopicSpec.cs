@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace KafkaDemo.LocalBroker;
+
+/// <summary>A topic to pre-create, written on the command line as <c>name</c> or <c>name:partitions</c>.</summary>
+/// <param name="Name">Topic name.</param>
+/// <param name="Partitions">Partition count, at least 1.</param>
+public sealed record TopicSpec(string Name, int Partitions)
+{
+    /// <summary>Partition count used when a spec gives only a name.</summary>
+    public const int DefaultPartitions = 3;
+
+    /// <summary>Parses <c>name[:partitions]</c>; null with <paramref name="error"/> set when it is malformed.</summary>
+    public static TopicSpec? TryParse(string text, out string? error)
+    {
+        error = null;
+        var colon = text.LastIndexOf(':');
+        var name = colon < 0 ? text : text[..colon];
+        if (name.Length == 0 || name.Length > 249 || !name.All(IsLegalTopicChar) || name is "." or "..")
+        {
+            error = $"'{name}' is not a legal topic name (letters, digits, '.', '_' and '-', at most 249)";
+            return null;
+        }
+
+        if (colon < 0)
+        {
+            return new TopicSpec(name, DefaultPartitions);
+        }
+
+        if (!int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var partitions)
+            || partitions is < 1 or > 10_000)
+        {
+            error = $"'{text[(colon + 1)..]}' is not a partition count between 1 and 10000 in '{text}'";
+            return null;
+        }
+
+        return new TopicSpec(name, partitions);
+    }
+
+    private static bool IsLegalTopicChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-';
+}

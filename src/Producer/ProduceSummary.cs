@@ -1,0 +1,8 @@
+namespace KafkaDemo.Producer;
+
+/// <summary>What a Producer run achieved.</summary>
+/// <param name="Sent">Messages handed to the client.</param>
+/// <param name="Delivered">Messages the broker acknowledged.</param>
+/// <param name="Failed">Messages that were sent but not acknowledged: reported failed, or still in flight when the run ended.</param>
+/// <param name="FatalError">True when the client hit an unrecoverable error and stopped early.</param>
+public sealed record ProduceSummary(long Sent, long Delivered, long Failed, bool FatalError);

@@ -1,0 +1,47 @@
+using Confluent.Kafka;
+using KafkaDemo.Cli;
+using KafkaDemo.LocalBroker;
+
+namespace KafkaDemo.BrokerTests.LocalBroker;
+
+public class LocalBrokerCommandTests
+{
+    [Fact]
+    public async Task Prints_its_bootstrap_servers_pre_creates_topics_and_stops_cleanly_when_cancelled()
+    {
+        var output = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var run = CommandLineHost.InvokeAsync(
+            LocalBrokerCommand.Create(), ["--brokers", "2", "--topic", "alpha:5", "--topic", "beta"], output, new StringWriter(), stop.Token);
+
+        var bootstrap = await FirstLineAsync(output, run);
+        using (var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build())
+        {
+            var metadata = admin.GetMetadata(TimeSpan.FromSeconds(10));
+            Assert.Equal(2, metadata.Brokers.Count);
+            Assert.Equal(5, metadata.Topics.Single(t => t.Topic == "alpha").Partitions.Count);
+            Assert.Equal(TopicSpec.DefaultPartitions, metadata.Topics.Single(t => t.Topic == "beta").Partitions.Count);
+        }
+
+        await stop.CancelAsync();
+
+        Assert.Equal(ExitCodes.Success, await run);
+        Assert.Matches(@"^127\.0\.0\.1:\d+,127\.0\.0\.1:\d+$", bootstrap);
+    }
+
+    private static async Task<string> FirstLineAsync(StringWriter output, Task<int> run)
+    {
+        for (var attempt = 0; attempt < 200 && !run.IsCompleted; attempt++)
+        {
+            var text = output.ToString();
+            if (text.Contains('\n'))
+            {
+                return text[..text.IndexOf('\n')].TrimEnd('\r');
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new Xunit.Sdk.XunitException($"LocalBroker printed no bootstrap line (exited: {run.IsCompleted})");
+    }
+}

@@ -1,0 +1,88 @@
+using Confluent.Kafka;
+using KafkaDemo.LocalBroker;
+using KafkaDemo.Producer;
+
+namespace KafkaDemo.BrokerTests.LocalBroker;
+
+// Each test here starts a cluster of its own: injected faults must not leak into other tests, and
+// the mock cluster is what is under test, whatever broker the rest of the suite uses.
+public class MockClusterTests
+{
+    private static ProducerOptions NineEvents(MockCluster cluster, string topic, TimeSpan deliveryTimeout) =>
+        new(cluster.BootstrapServers, topic, 9, deliveryTimeout);
+
+    [Fact]
+    public void A_created_topic_has_the_requested_partitions_and_every_broker_is_listed()
+    {
+        using var cluster = MockCluster.Start(brokerCount: 3);
+
+        cluster.CreateTopic("six", partitions: 6);
+
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = cluster.BootstrapServers }).Build();
+        var metadata = admin.GetMetadata("six", TimeSpan.FromSeconds(10));
+        Assert.Equal(6, metadata.Topics.Single().Partitions.Count);
+        Assert.Equal([1, 2, 3], metadata.Brokers.Select(b => b.BrokerId).Order());
+        Assert.Equal(3, cluster.BootstrapServers.Split(',').Length);
+    }
+
+    [Fact]
+    public void The_hosted_library_is_librdkafka_2_15_1()
+    {
+        Assert.Equal("2.15.1", MockCluster.LibraryVersion);
+    }
+
+    [Fact]
+    public async Task Retriable_produce_errors_are_retried_until_every_event_is_delivered()
+    {
+        using var cluster = MockCluster.Start(brokerCount: 3);
+        cluster.CreateTopic("retries", partitions: 3);
+        cluster.PushRequestErrors(KafkaApi.Produce,
+            ErrorCode.NotLeaderForPartition, ErrorCode.RequestTimedOut, ErrorCode.NotEnoughReplicas,
+            ErrorCode.NotEnoughReplicas, ErrorCode.RequestTimedOut);
+
+        var summary = await new NoteProducer(NineEvents(cluster, "retries", TimeSpan.FromSeconds(30)), new StringWriter(), new ListLogger())
+            .RunAsync(CancellationToken.None);
+
+        Assert.Equal(new ProduceSummary(9, 9, 0, false), summary);
+    }
+
+    [Fact]
+    public async Task With_every_broker_down_each_event_is_reported_failed_and_none_is_claimed_delivered()
+    {
+        using var cluster = MockCluster.Start(brokerCount: 1);
+        cluster.CreateTopic("down", partitions: 1);
+        cluster.SetBrokerDown(-1);
+        var output = new StringWriter();
+        var logger = new ListLogger();
+
+        var summary = await new NoteProducer(NineEvents(cluster, "down", TimeSpan.FromSeconds(1)), output, logger)
+            .RunAsync(CancellationToken.None);
+
+        Assert.Equal(new ProduceSummary(9, 0, 9, false), summary);
+        Assert.Equal(string.Empty, output.ToString());
+        Assert.Equal(9, logger.Entries.Count(e => e.Text.StartsWith("Delivery failed for event", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_broker_that_comes_back_up_accepts_events_again()
+    {
+        using var cluster = MockCluster.Start(brokerCount: 1);
+        cluster.CreateTopic("flap", partitions: 1);
+        cluster.SetBrokerDown(1);
+        cluster.SetBrokerUp(1);
+
+        var summary = await new NoteProducer(NineEvents(cluster, "flap", TimeSpan.FromSeconds(30)), new StringWriter(), new ListLogger())
+            .RunAsync(CancellationToken.None);
+
+        Assert.Equal(9, summary.Delivered);
+    }
+
+    [Fact]
+    public void Operations_on_a_stopped_cluster_are_refused()
+    {
+        var cluster = MockCluster.Start(brokerCount: 1);
+        cluster.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => cluster.CreateTopic("late", 1));
+    }
+}

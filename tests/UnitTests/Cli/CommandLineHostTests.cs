@@ -1,0 +1,57 @@
+using KafkaDemo.Cli;
+using KafkaDemo.Consumer;
+using KafkaDemo.LocalBroker;
+using KafkaDemo.Producer;
+
+namespace KafkaDemo.UnitTests.Cli;
+
+public class CommandLineHostTests
+{
+    public static TheoryData<string, string[], string> UsageMistakes => new()
+    {
+        { "producer", ["--no-such-flag"], "Unrecognized command or argument '--no-such-flag'" },
+        { "producer", ["--count", "many"], "many" },
+        { "producer", ["--count", "-1"], "--count must be 0 or more." },
+        { "producer", ["--delivery-timeout", "5x"], "'5x' is not a valid duration for --delivery-timeout" },
+        { "producer", ["--delivery-timeout", "10ms"], "--delivery-timeout must be at least 100ms." },
+        { "producer", ["--topic"], "--topic" },
+        { "consumer", ["--from", "yesterday"], "yesterday" },
+        { "consumer", ["--max-messages", "-3"], "--max-messages must be 0 or more." },
+        { "consumer", ["--idle-timeout", "later"], "'later' is not a valid duration for --idle-timeout" },
+        { "consumer", ["stray-argument"], "Unrecognized command or argument 'stray-argument'" },
+        { "localbroker", ["--brokers", "0"], "--brokers must be between 1 and 16." },
+        { "localbroker", ["--topic", "bad/name:3"], "'bad/name' is not a legal topic name" },
+        { "localbroker", ["--topic", "notes:zero"], "'zero' is not a partition count" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UsageMistakes))]
+    public async Task A_usage_mistake_exits_2_with_one_line_naming_it_and_no_stack_trace(string program, string[] args, string expected)
+    {
+        var command = program switch
+        {
+            "producer" => ProducerCommand.Create(CommandLine.Environment()),
+            "consumer" => ConsumerCommand.Create(CommandLine.Environment()),
+            _ => LocalBrokerCommand.Create(),
+        };
+
+        var (exitCode, output, error) = await CommandLine.RunAsync(command, args);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Equal(string.Empty, output);
+        var lines = error.TrimEnd().Split('\n');
+        Assert.Single(lines);
+        Assert.Contains(expected, lines[0]);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task Help_goes_to_stdout_and_exits_0()
+    {
+        var (exitCode, output, error) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment()), "--help");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("--bootstrap-servers", output);
+        Assert.Equal(string.Empty, error);
+    }
+}

@@ -1,0 +1,40 @@
+using KafkaDemo.Consumer;
+
+namespace KafkaDemo.UnitTests.Consumer;
+
+public class ConsumerCommandTests
+{
+    [Fact]
+    public void Defaults_read_everything_from_the_start_for_ever()
+    {
+        var parsed = ConsumerCommand.Create(CommandLine.Environment()).Parse([]);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal("notes-consumer", parsed.GetValue<string>("--group-id"));
+        Assert.Null(parsed.GetValue<string?>("--event-type"));
+        Assert.Equal("earliest", parsed.GetValue<string>("--from"));
+        Assert.Equal(0, parsed.GetValue<int>("--max-messages"));
+        Assert.Null(parsed.GetValue<TimeSpan?>("--idle-timeout"));
+    }
+
+    [Fact]
+    public void The_demo_command_line_parses_to_a_filter_and_a_group()
+    {
+        var parsed = ConsumerCommand.Create(CommandLine.Environment())
+            .Parse(["--event-type", "note_created", "--group-id", "demo-group", "--from", "latest", "--idle-timeout", "10s"]);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal("note_created", parsed.GetValue<string?>("--event-type"));
+        Assert.Equal("demo-group", parsed.GetValue<string>("--group-id"));
+        Assert.Equal("latest", parsed.GetValue<string>("--from"));
+        Assert.Equal(TimeSpan.FromSeconds(10), parsed.GetValue<TimeSpan?>("--idle-timeout"));
+    }
+
+    [Fact]
+    public void The_group_falls_back_to_KAFKA_GROUP_ID()
+    {
+        var parsed = ConsumerCommand.Create(CommandLine.Environment(("KAFKA_GROUP_ID", "billing"))).Parse([]);
+
+        Assert.Equal("billing", parsed.GetValue<string>("--group-id"));
+    }
+}
