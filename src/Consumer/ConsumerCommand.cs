@@ -12,17 +12,8 @@ public static class ConsumerCommand
     {
         environment ??= EnvironmentFallback.Process;
 
-        var bootstrapServers = new Option<string>("--bootstrap-servers", "-b")
-        {
-            Description = "Kafka brokers to contact first, host:port[,host:port…]",
-            HelpName = "hosts",
-        }.FallBackTo("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092", environment);
-
-        var topic = new Option<string>("--topic", "-t")
-        {
-            Description = "Topic to read",
-            HelpName = "name",
-        }.FallBackTo("KAFKA_TOPIC", "notes-topic", environment);
+        var bootstrapServers = ConnectionOptions.BootstrapServers(environment);
+        var topic = ConnectionOptions.Topic("Topic to read", environment);
 
         var groupId = new Option<string>("--group-id", "-g")
         {

@@ -18,17 +18,8 @@ public static class ProducerCommand
     {
         environment ??= EnvironmentFallback.Process;
 
-        var bootstrapServers = new Option<string>("--bootstrap-servers", "-b")
-        {
-            Description = "Kafka brokers to contact first, host:port[,host:port…]",
-            HelpName = "hosts",
-        }.FallBackTo("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092", environment);
-
-        var topic = new Option<string>("--topic", "-t")
-        {
-            Description = "Topic to produce to",
-            HelpName = "name",
-        }.FallBackTo("KAFKA_TOPIC", "notes-topic", environment);
+        var bootstrapServers = ConnectionOptions.BootstrapServers(environment);
+        var topic = ConnectionOptions.Topic("Topic to produce to", environment);
 
         var count = new Option<int>("--count", "-n")
         {
