@@ -5,13 +5,17 @@ namespace KafkaDemo.Cli;
 
 /// <summary>
 /// Handles a Kafka client's error callback: a fatal error is logged as critical and remembered so
-/// the run can stop with a failure; other errors are logged once per distinct reason, because
-/// librdkafka repeats connection errors on every retry.
+/// the run can stop with a failure; other errors are logged at most once per error code every
+/// <see cref="QuietPeriod"/>, because librdkafka repeats connection errors on every retry.
 /// </summary>
-public sealed class ClientErrors(ILogger logger, string clientKind)
+public sealed class ClientErrors(ILogger logger, string clientKind, TimeProvider? time = null)
 {
+    /// <summary>How long a repeated error code stays unlogged.</summary>
+    public static readonly TimeSpan QuietPeriod = TimeSpan.FromSeconds(10);
+
     private readonly Lock _gate = new();
-    private string? _lastReason;
+    private readonly Dictionary<ErrorCode, long> _lastLogged = [];
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
     private volatile bool _fatal;
 
     /// <summary>True once the client reported an unrecoverable error.</summary>
@@ -29,12 +33,13 @@ public sealed class ClientErrors(ILogger logger, string clientKind)
 
         lock (_gate)
         {
-            if (error.Reason == _lastReason)
+            var now = _time.GetTimestamp();
+            if (_lastLogged.TryGetValue(error.Code, out var last) && _time.GetElapsedTime(last, now) < QuietPeriod)
             {
                 return;
             }
 
-            _lastReason = error.Reason;
+            _lastLogged[error.Code] = now;
         }
 
         logger.LogWarning("{Code}: {Reason}", error.Code, error.Reason);

@@ -22,11 +22,9 @@ public static class CommandLineHost
         var parsed = root.Parse(args);
         if (parsed.Action is ParseErrorAction)
         {
-            foreach (var problem in parsed.Errors)
-            {
-                await error.WriteLineAsync($"{name}: {OneLine(problem.Message)} (see --help)");
-            }
-
+            // The first error is the cause; later ones are usually its echoes (a value that did not
+            // parse also leaves its option "missing an argument").
+            await error.WriteLineAsync($"{name}: {OneLine(parsed.Errors[0].Message)} (see --help)");
             return ExitCodes.Usage;
         }
 

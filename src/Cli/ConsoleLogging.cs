@@ -19,8 +19,12 @@ public static class ConsoleLogging
             }));
 
     /// <summary>Routes one librdkafka log line through <paramref name="logger"/> at the matching level.</summary>
-    public static void Forward(ILogger logger, LogMessage message) =>
-        logger.Log(ToLogLevel(message.Level), "librdkafka {Facility}: {Message}", message.Facility, message.Message);
+    public static void Forward(ILogger logger, LogMessage message)
+    {
+        // FAIL lines repeat what the error callback already reported (see ClientErrors).
+        var level = message.Facility == "FAIL" ? LogLevel.Debug : ToLogLevel(message.Level);
+        logger.Log(level, "librdkafka {Facility}: {Message}", message.Facility, message.Message);
+    }
 
     /// <summary>Maps librdkafka's syslog levels onto logging levels.</summary>
     public static LogLevel ToLogLevel(SyslogLevel level) => level switch

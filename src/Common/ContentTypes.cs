@@ -11,4 +11,7 @@ public static class ContentTypes
 
     /// <summary>UTF-8 text.</summary>
     public const string PlainText = "text/plain";
+
+    /// <summary>A protobuf-encoded NoteEvent (<c>int32 id = 1; string event_type = 2; string text = 3;</c>).</summary>
+    public const string Protobuf = "application/x-protobuf";
 }

@@ -1,103 +1,240 @@
 using System.Diagnostics;
-using System.Text.Json;
+using System.Text;
 using Confluent.Kafka;
 using KafkaDemo.Cli;
-using KafkaDemo.Common;
-using KafkaDemo.Common.Events;
+using KafkaDemo.Common.Partitioning;
+using KafkaDemo.Producer.Sources;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Producer;
 
 /// <summary>
-/// Sends the demo's note events, keyed by event type, and reports each delivery on its output
-/// (stdout in the app) while diagnostics go to the logger (stderr).
+/// Produces messages from a source (generated note events or an input file) through one shared
+/// producer on one or more threads, prints one line per delivery on <c>output</c> (stdout in the
+/// app), and writes diagnostics to the logger and the summary to <c>report</c> (both stderr).
 /// </summary>
-public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILogger logger)
+public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILogger logger, TextWriter? report = null)
 {
-    private static readonly byte[] s_jsonContentType = System.Text.Encoding.UTF8.GetBytes(ContentTypes.Json);
-    private static readonly TimeSpan s_queueFullBackoff = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan s_queueFullBackoff = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan s_shutdownFlushLimit = TimeSpan.FromSeconds(10);
 
     private readonly Lock _outputGate = new();
-    private long _delivered;
     private readonly ClientErrors _errors = new(logger, "producer");
+    private readonly DeliveryStats _stats = new();
+    private readonly KeyValuePair<string, byte[]?>[] _extraHeaders =
+        [.. options.Headers.Select(h => KeyValuePair.Create<string, byte[]?>(h.Key, Encoding.UTF8.GetBytes(h.Value)))];
 
-    /// <summary>Produces until the count is reached or <paramref name="cancellationToken"/> fires, then flushes.</summary>
+    /// <summary>Counts gathered so far; complete once <see cref="RunAsync"/> has returned.</summary>
+    public DeliveryStats Stats => _stats;
+
+    /// <summary>Produces until the source is exhausted or <paramref name="cancellationToken"/> fires, then flushes.</summary>
     public Task<ProduceSummary> RunAsync(CancellationToken cancellationToken) => Task.FromResult(Run(cancellationToken));
 
-    private ProduceSummary Run(CancellationToken cancellationToken)
+    /// <summary>The librdkafka configuration this run uses: built-in defaults, then the user's settings.</summary>
+    public ProducerConfig BuildConfig()
     {
         var config = new ProducerConfig
         {
             BootstrapServers = options.BootstrapServers,
             // A message counts as delivered only once every in-sync replica has it.
             Acks = Acks.All,
-            // Retries after a lost response cannot write a message twice or out of order.
+            // Retries after a lost response can neither duplicate nor reorder a message.
             EnableIdempotence = true,
-            // Bounds how long a message may stay unacknowledged, so an unreachable broker ends in
-            // reported failures instead of librdkafka's default five minutes of silence.
+            // Bounds how long a message may stay unacknowledged, so an unreachable or stuck
+            // cluster ends in reported failures instead of librdkafka's default five minutes.
             MessageTimeoutMs = (int)options.DeliveryTimeout.TotalMilliseconds,
-            // The report line needs the key and the outcome; partition and offset always come back.
-            DeliveryReportFields = "key,status",
+            // The Java client's partitioner, so .NET and Java producers put a key in the same place.
+            Partitioner = options.Partitioner == PartitionerKind.Crc32 ? Confluent.Kafka.Partitioner.ConsistentRandom : Confluent.Kafka.Partitioner.Murmur2Random,
         };
 
-        using var producer = new ProducerBuilder<string, byte[]>(config)
-            .SetErrorHandler((_, error) => _errors.Report(error))
-            .SetLogHandler((_, message) => ConsoleLogging.Forward(logger, message))
-            .Build();
-
-        var clock = Stopwatch.StartNew();
-        long sent = 0;
-        for (var id = 1; options.Count == 0 || id <= options.Count; id++)
+        foreach (var (name, value) in options.ClientSettings)
         {
-            if (cancellationToken.IsCancellationRequested || _errors.Fatal)
-            {
-                break;
-            }
-
-            var note = NoteEventFactory.Create(id);
-            var message = new Message<string, byte[]>
-            {
-                Key = note.EventType,
-                Value = JsonSerializer.SerializeToUtf8Bytes(note, NoteEventJsonContext.Default.NoteEvent),
-                Headers = [new Header(ContentTypes.HeaderName, s_jsonContentType)],
-            };
-
-            if (TryProduce(producer, message, note, cancellationToken))
-            {
-                sent++;
-            }
+            config.Set(name, value);
         }
 
-        var flushLimit = cancellationToken.IsCancellationRequested || _errors.Fatal
-            ? s_shutdownFlushLimit
-            : options.DeliveryTimeout + TimeSpan.FromSeconds(5);
-        var stillQueued = producer.Flush(flushLimit);
-        if (stillQueued > 0)
-        {
-            logger.LogError("{Count} messages were still unacknowledged after waiting {Limit}; they count as failed",
-                stillQueued, Durations.Format(flushLimit));
-        }
-
-        var delivered = Interlocked.Read(ref _delivered);
-        var summary = new ProduceSummary(sent, delivered, sent - delivered, _errors.Fatal);
-        logger.LogInformation("Sent {Sent}, delivered {Delivered}, failed {Failed} in {Seconds:F2} s",
-            summary.Sent, summary.Delivered, summary.Failed, clock.Elapsed.TotalSeconds);
-        return summary;
+        // The delivery line needs only the outcome; partition and offset always come back.
+        config.DeliveryReportFields = "status";
+        return config;
     }
 
-    // Local_QueueFull means librdkafka's buffer is full: serve delivery reports and try again, never drop.
-    private bool TryProduce(IProducer<string, byte[]> producer, Message<string, byte[]> message, NoteEvent note, CancellationToken cancellationToken)
+    private ProduceSummary Run(CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
+        using var producer = Build();
+
+        if (!ReachCluster(producer, out var metadata))
+        {
+            return Finish(new ProduceSummary(0, 0, 0, false) { Unreachable = true }, clock.Elapsed, null);
+        }
+
+        if (options.CreateTopic is { } creation)
+        {
+            TopicCreator.Ensure(producer, metadata, options.Topic, creation, logger);
+        }
+
+        var source = OpenSource(out var input);
+        using (input)
+        {
+            var pacer = new Pacer(options.Interval);
+            long sent = 0;
+            var workers = Enumerable.Range(1, options.Threads).Select(n => new Thread(() =>
+            {
+                var mine = Work(producer, source, pacer, cancellationToken);
+                Interlocked.Add(ref sent, mine);
+            })
+            { IsBackground = true, Name = $"producer-{n}" }).ToList();
+
+            workers.ForEach(w => w.Start());
+            workers.ForEach(w => w.Join());
+
+            var stopping = cancellationToken.IsCancellationRequested || _errors.Fatal;
+            var flushLimit = stopping ? s_shutdownFlushLimit : options.DeliveryTimeout + TimeSpan.FromSeconds(5);
+            var stillQueued = producer.Flush(flushLimit);
+            if (stillQueued > 0)
+            {
+                logger.LogError("{Count} messages were still unacknowledged after waiting {Limit}; they count as failed",
+                    stillQueued, Durations.Format(flushLimit));
+            }
+
+            var delivered = _stats.Delivered;
+            var partitionCount = metadata?.Topics.FirstOrDefault(t => t.Topic == options.Topic && !t.Error.IsError)?.Partitions.Count;
+            return Finish(new ProduceSummary(sent, delivered, sent - delivered, _errors.Fatal) { Rejected = source.Rejected }, clock.Elapsed, partitionCount);
+        }
+    }
+
+    private IProducer<byte[], byte[]> Build()
+    {
+        var config = BuildConfig();
+        var builder = new ProducerBuilder<byte[], byte[]>(config)
+            .SetErrorHandler((_, error) => _errors.Report(error))
+            .SetLogHandler((_, message) => ConsoleLogging.Forward(logger, message));
+
+        if (options.Partitioner == PartitionerKind.UuidModulo)
+        {
+            builder.SetDefaultPartitioner(UuidModuloPartition);
+        }
+
+        try
+        {
+            return builder.Build();
+        }
+        catch (Exception ex) when (ex is ArgumentException or KafkaException or InvalidOperationException)
+        {
+            // librdkafka rejects unknown properties and bad values here; its message may quote a value.
+            throw new UsageException($"invalid client configuration: {Secrets.Redact(ex.Message, config)}");
+        }
+    }
+
+    // UUID keys go by their 128-bit value; other keys fall back to the Java-compatible hash and
+    // keyless messages to a random partition, as librdkafka's own partitioners do.
+    private static Partition UuidModuloPartition(string topic, int partitionCount, ReadOnlySpan<byte> key, bool keyIsNull)
+    {
+        if (keyIsNull)
+        {
+            return new Partition(Random.Shared.Next(partitionCount));
+        }
+
+        var partition = KeyPartitioner.PartitionFor(PartitionerKind.UuidModulo, key, partitionCount)
+                        ?? KeyPartitioner.PartitionFor(PartitionerKind.Murmur2, key, partitionCount)!.Value;
+        return new Partition(partition);
+    }
+
+    private bool ReachCluster(IProducer<byte[], byte[]> producer, out Metadata? metadata)
+    {
+        metadata = null;
+        try
+        {
+            using var admin = new DependentAdminClientBuilder(producer.Handle).Build();
+            metadata = admin.GetMetadata(options.ConnectTimeout);
+            return true;
+        }
+        catch (KafkaException ex)
+        {
+            logger.LogError("Cannot reach any broker at {Bootstrap} within {Timeout}: {Reason}",
+                options.BootstrapServers, Durations.Format(options.ConnectTimeout), ex.Error.Reason);
+            return false;
+        }
+    }
+
+    private IMessageSource OpenSource(out IDisposable? input)
+    {
+        input = null;
+        if (options.Input is null)
+        {
+            return new GeneratedEvents(options);
+        }
+
+        TextReader reader;
+        if (options.Input == "-")
+        {
+            reader = Console.In;
+        }
+        else
+        {
+            try
+            {
+                reader = new StreamReader(options.Input, Encoding.UTF8);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"cannot read input file '{options.Input}': {ex.Message}");
+            }
+
+            input = reader;
+        }
+
+        return new LineInput(reader, options, logger);
+    }
+
+    private long Work(IProducer<byte[], byte[]> producer, IMessageSource source, Pacer pacer, CancellationToken cancellationToken)
+    {
+        long sent = 0;
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested && !_errors.Fatal && pacer.WaitTurn(cancellationToken) && source.TryNext(out var message))
+            {
+                if (TryProduce(producer, message, cancellationToken))
+                {
+                    sent++;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogCritical("Producing thread stopped: {Reason}", ex.Message);
+            _errors.MarkFatal();
+        }
+
+        return sent;
+    }
+
+    // Local_QueueFull means librdkafka's buffer is full: serve delivery reports and retry, never drop.
+    private bool TryProduce(IProducer<byte[], byte[]> producer, OutgoingMessage outgoing, CancellationToken cancellationToken)
+    {
+        var message = new Message<byte[], byte[]> { Key = outgoing.Key!, Value = outgoing.Value!, Headers = HeadersOf(outgoing) };
+        if (outgoing.Timestamp is { } timestamp)
+        {
+            message.Timestamp = new Timestamp(timestamp, TimestampType.CreateTime);
+        }
+
         var started = Stopwatch.GetTimestamp();
+        Action<DeliveryReport<byte[], byte[]>> onDelivery = report => OnDelivery(report, outgoing, started);
         while (true)
         {
             try
             {
-                producer.Produce(options.Topic, message, report => OnDelivery(report, note, started));
+                if (outgoing.Partition is { } partition)
+                {
+                    producer.Produce(new TopicPartition(options.Topic, new Partition(partition)), message, onDelivery);
+                }
+                else
+                {
+                    producer.Produce(options.Topic, message, onDelivery);
+                }
+
                 return true;
             }
-            catch (ProduceException<string, byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
+            catch (ProduceException<byte[], byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -106,28 +243,83 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
 
                 producer.Poll(s_queueFullBackoff);
             }
-            catch (ProduceException<string, byte[]> ex)
+            catch (ProduceException<byte[], byte[]> ex)
             {
-                logger.LogError("Could not send event {Id} (key {Key}): {Reason}", note.Id, note.EventType, ex.Error.Reason);
+                _stats.Failure();
+                logger.LogError("Could not send {What}: {Reason}", Describe(outgoing), ex.Error.Reason);
                 return true;
             }
         }
     }
 
-    private void OnDelivery(DeliveryReport<string, byte[]> report, NoteEvent note, long started)
+    private Headers HeadersOf(OutgoingMessage outgoing)
+    {
+        var headers = new Headers();
+        foreach (var (name, value) in outgoing.Headers)
+        {
+            headers.Add(name, value);
+        }
+
+        foreach (var (name, value) in _extraHeaders)
+        {
+            headers.Add(name, value);
+        }
+
+        return headers;
+    }
+
+    private void OnDelivery(DeliveryReport<byte[], byte[]> report, OutgoingMessage outgoing, long started)
     {
         var latency = Stopwatch.GetElapsedTime(started);
         if (report.Error.IsError)
         {
-            logger.LogError("Delivery failed for event {Id} (key {Key}): {Reason}", note.Id, report.Key, report.Error.Reason);
+            _stats.Failure();
+            logger.LogError("Delivery failed for {What}: {Reason}", Describe(outgoing), report.Error.Reason);
             return;
         }
 
-        Interlocked.Increment(ref _delivered);
+        _stats.Delivery(report.Partition.Value, latency);
+        if (options.Quiet)
+        {
+            return;
+        }
+
+        var label = outgoing.Label is null ? "📨 Delivered" : $"📨 Delivered ({outgoing.Label})";
+        var line = $"{label} | key={KeyText(outgoing.Key)} | partition={report.Partition.Value} | offset={report.Offset.Value} | {latency.TotalMilliseconds:F1} ms";
         lock (_outputGate)
         {
-            output.WriteLine(
-                $"📨 Delivered ({note.EventType}) | key={report.Key} | partition={report.Partition.Value} | offset={report.Offset.Value} | {latency.TotalMilliseconds:F1} ms");
+            output.WriteLine(line);
         }
     }
+
+    private ProduceSummary Finish(ProduceSummary summary, TimeSpan elapsed, int? partitionCount)
+    {
+        if (report is not null)
+        {
+            foreach (var line in SummaryReport.Render(summary, _stats, elapsed, options.Topic, partitionCount))
+            {
+                report.WriteLine(line);
+            }
+
+            report.Flush();
+        }
+        else
+        {
+            logger.LogInformation("Sent {Sent}, delivered {Delivered}, failed {Failed} in {Seconds:F2} s",
+                summary.Sent, summary.Delivered, summary.Failed, elapsed.TotalSeconds);
+        }
+
+        lock (_outputGate)
+        {
+            output.Flush();
+        }
+
+        return summary;
+    }
+
+    private static string Describe(OutgoingMessage outgoing) =>
+        outgoing.Label is null ? $"message with key {KeyText(outgoing.Key)}" : $"{outgoing.Label} event (key {KeyText(outgoing.Key)})";
+
+    private static string KeyText(byte[]? key) =>
+        key is null ? "(none)" : Common.Decoding.Printable.Escape(Encoding.UTF8.GetString(key));
 }

@@ -5,4 +5,14 @@ namespace KafkaDemo.Producer;
 /// <param name="Delivered">Messages the broker acknowledged.</param>
 /// <param name="Failed">Messages that were sent but not acknowledged: reported failed, or still in flight when the run ended.</param>
 /// <param name="FatalError">True when the client hit an unrecoverable error and stopped early.</param>
-public sealed record ProduceSummary(long Sent, long Delivered, long Failed, bool FatalError);
+public sealed record ProduceSummary(long Sent, long Delivered, long Failed, bool FatalError)
+{
+    /// <summary>Input lines that could not be read as messages (each was reported).</summary>
+    public long Rejected { get; init; }
+
+    /// <summary>True when no broker answered within the connect timeout; nothing was sent.</summary>
+    public bool Unreachable { get; init; }
+
+    /// <summary>True when every message asked for was delivered.</summary>
+    public bool Succeeded => Failed == 0 && Rejected == 0 && !FatalError && !Unreachable;
+}

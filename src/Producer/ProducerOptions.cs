@@ -1,12 +1,64 @@
+using KafkaDemo.Common.Events;
+using KafkaDemo.Common.Partitioning;
+
 namespace KafkaDemo.Producer;
 
 /// <summary>Everything one Producer run was asked to do, fixed once parsing is over.</summary>
 /// <param name="BootstrapServers">Comma-separated host:port list of brokers to contact first.</param>
 /// <param name="Topic">Topic to produce to.</param>
-/// <param name="Count">Number of events to send; 0 sends until stopped.</param>
+/// <param name="Count">Number of events to generate; 0 generates until stopped. Ignored with <see cref="Input"/>.</param>
 /// <param name="DeliveryTimeout">How long a message may wait for acknowledgement before it counts as failed.</param>
 public sealed record ProducerOptions(
     string BootstrapServers,
     string Topic,
     int Count,
-    TimeSpan DeliveryTimeout);
+    TimeSpan DeliveryTimeout)
+{
+    /// <summary>Pause between two messages, across all threads; null sends as fast as possible.</summary>
+    public TimeSpan? Interval { get; init; }
+
+    /// <summary>Encoding of generated events.</summary>
+    public NoteEventFormat Format { get; init; } = NoteEventFormat.Json;
+
+    /// <summary>How messages get their key.</summary>
+    public KeyStrategy KeyStrategy { get; init; } = KeyStrategy.EventType;
+
+    /// <summary>The key for <see cref="KeyStrategy.Fixed"/>.</summary>
+    public string? FixedKey { get; init; }
+
+    /// <summary>Send every message to this partition, bypassing the partitioner.</summary>
+    public int? Partition { get; init; }
+
+    /// <summary>How keys map to partitions.</summary>
+    public PartitionerKind Partitioner { get; init; } = PartitionerKind.Murmur2;
+
+    /// <summary>Extra headers on every message.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>Threads producing concurrently through one shared producer instance.</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Librdkafka properties from the config file, -X and typed flags, applied over the built-in defaults.</summary>
+    public IReadOnlyDictionary<string, string> ClientSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Read messages from this file ("-" for stdin) instead of generating events.</summary>
+    public string? Input { get; init; }
+
+    /// <summary>How <see cref="Input"/> is read.</summary>
+    public InputFormat InputFormat { get; init; } = InputFormat.Lines;
+
+    /// <summary>With line input, the text before the first occurrence of this separator is the key.</summary>
+    public string? KeySeparator { get; init; }
+
+    /// <summary>With envelope input, produce each message to the partition it came from.</summary>
+    public bool KeepPartitions { get; init; }
+
+    /// <summary>Create the topic this way when it does not exist; null leaves it to auto-creation.</summary>
+    public TopicCreation? CreateTopic { get; init; }
+
+    /// <summary>How long to wait for the first contact with the cluster before giving up.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>No line per delivery; the summary is still written.</summary>
+    public bool Quiet { get; init; }
+}

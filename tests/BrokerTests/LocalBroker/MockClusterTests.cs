@@ -47,20 +47,38 @@ public class MockClusterTests
     }
 
     [Fact]
-    public async Task With_every_broker_down_each_event_is_reported_failed_and_none_is_claimed_delivered()
+    public async Task With_every_broker_down_the_producer_reports_the_cluster_unreachable_and_sends_nothing()
     {
         using var cluster = MockCluster.Start(brokerCount: 1);
         cluster.CreateTopic("down", partitions: 1);
         cluster.SetBrokerDown(-1);
+        var logger = new ListLogger();
+        var options = NineEvents(cluster, "down", TimeSpan.FromSeconds(1)) with { ConnectTimeout = TimeSpan.FromSeconds(1) };
+
+        var summary = await new NoteProducer(options, new StringWriter(), logger).RunAsync(CancellationToken.None);
+
+        Assert.True(summary.Unreachable);
+        Assert.Equal((0, 0), (summary.Sent, summary.Delivered));
+        Assert.False(summary.Succeeded);
+        Assert.Contains(logger.Entries, e => e.Text.StartsWith("Cannot reach any broker at", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task With_the_partition_leader_down_each_event_is_reported_failed_and_none_is_claimed_delivered()
+    {
+        using var cluster = MockCluster.Start(brokerCount: 3);
+        cluster.CreateTopic("leaderless", partitions: 1);
+        cluster.SetPartitionLeader("leaderless", 0, brokerId: 2);
+        cluster.SetBrokerDown(2);
         var output = new StringWriter();
         var logger = new ListLogger();
 
-        var summary = await new NoteProducer(NineEvents(cluster, "down", TimeSpan.FromSeconds(1)), output, logger)
+        var summary = await new NoteProducer(NineEvents(cluster, "leaderless", TimeSpan.FromSeconds(1)), output, logger)
             .RunAsync(CancellationToken.None);
 
         Assert.Equal(new ProduceSummary(9, 0, 9, false), summary);
         Assert.Equal(string.Empty, output.ToString());
-        Assert.Equal(9, logger.Entries.Count(e => e.Text.StartsWith("Delivery failed for event", StringComparison.Ordinal)));
+        Assert.Equal(9, logger.Entries.Count(e => e.Text.StartsWith("Delivery failed for", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -57,4 +57,71 @@ public class ProducerCommandTests
         Assert.Contains("[default: localhost:9092]", output);
         Assert.Contains("[default: 9]", output);
     }
+
+    [Fact]
+    public async Task Help_lists_every_option_of_the_producer()
+    {
+        var (_, output, _) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment()), "--help");
+
+        string[] options =
+        [
+            "--bootstrap-servers", "--topic", "--count", "--interval", "--rate", "--format", "--key-strategy", "--key", "--partition",
+            "--partitioner", "--acks", "--idempotence", "--linger-ms", "--compression", "--header", "--threads", "--delivery-timeout",
+            "--connect-timeout", "--input", "--input-format", "--key-separator", "--keep-partitions", "--create-topic", "--partitions",
+            "--replication-factor", "--compact", "--explain-keys", "--quiet", "--config", "-X",
+        ];
+        Assert.All(options, option => Assert.Contains(option, output));
+    }
+
+    [Fact]
+    public void Repeated_headers_and_properties_are_all_kept_in_order()
+    {
+        var parsed = ProducerCommand.Create(CommandLine.Environment())
+            .Parse(["-H", "a=1", "--header", "b=x=y", "-X", "linger.ms=20", "-X", "batch.size=1000"]);
+
+        Assert.Empty(parsed.Errors);
+        Assert.Equal([KeyValuePair.Create("a", "1"), KeyValuePair.Create("b", "x=y")], parsed.GetValue<KeyValuePair<string, string>[]>("--header"));
+        Assert.Equal([KeyValuePair.Create("linger.ms", "20"), KeyValuePair.Create("batch.size", "1000")], parsed.GetValue<KeyValuePair<string, string>[]>("-X"));
+    }
+
+    [Fact]
+    public async Task A_secret_in_a_rejected_property_value_never_reaches_stderr()
+    {
+        var (exitCode, _, error) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment()),
+            "-X", "sasl.password=hunter2", "-X", "security.protocol=hunter2", "-n", "1");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("security.protocol", error);
+        Assert.DoesNotContain("hunter2", error);
+        Assert.Contains("[redacted]", error);
+    }
+
+    [Fact]
+    public async Task An_unreadable_config_file_exits_2_with_one_line()
+    {
+        var (exitCode, _, error) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment()), "--config", "/no/such.properties");
+
+        Assert.Equal(2, exitCode);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.Contains("cannot read config file '/no/such.properties'", error);
+    }
+
+    [Fact]
+    public async Task Explain_keys_with_a_partition_count_needs_no_broker()
+    {
+        var (exitCode, output, _) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment()),
+            "--explain-keys", "21,foobar", "--partitions", "6", "--bootstrap-servers", "127.0.0.1:1");
+
+        Assert.Equal(0, exitCode);
+        var line = output.Split('\n').Single(l => l.StartsWith("21 ", StringComparison.Ordinal));
+        Assert.Contains($"[{(-973932308 & 0x7fffffff) % 6}]", line);
+    }
+
+    [Fact]
+    public async Task Explaining_keys_for_a_one_partition_topic_warns()
+    {
+        var (_, _, error) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment()), "--explain-keys", "a", "--partitions", "1");
+
+        Assert.Contains("with 1 partition every key lands in partition 0", error);
+    }
 }

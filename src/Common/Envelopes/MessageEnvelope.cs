@@ -1,0 +1,21 @@
+namespace KafkaDemo.Common.Envelopes;
+
+/// <summary>
+/// One Kafka message with its coordinates, as the Consumer writes it with <c>--output jsonl</c> and
+/// the Producer reads it with <c>--input-format jsonl</c>: enough to copy or replay a topic losslessly.
+/// </summary>
+/// <param name="Topic">Source topic; null when unknown.</param>
+/// <param name="Partition">Source partition; null when unknown.</param>
+/// <param name="Offset">Source offset; null when unknown.</param>
+/// <param name="Timestamp">Milliseconds since the Unix epoch; null when unknown.</param>
+/// <param name="Key">Key bytes; null for no key.</param>
+/// <param name="Headers">Headers in order; a header value may be null.</param>
+/// <param name="Value">Value bytes; null for a tombstone.</param>
+public sealed record MessageEnvelope(
+    string? Topic,
+    int? Partition,
+    long? Offset,
+    long? Timestamp,
+    byte[]? Key,
+    IReadOnlyList<KeyValuePair<string, byte[]?>> Headers,
+    byte[]? Value);

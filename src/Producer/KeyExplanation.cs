@@ -1,0 +1,45 @@
+using KafkaDemo.Common.Partitioning;
+
+namespace KafkaDemo.Producer;
+
+/// <summary>
+/// The <c>--explain-keys</c> table: for each key, its partition under every partitioner, with the
+/// one in use marked, so a user can see where a key will land and why clients may disagree.
+/// </summary>
+public static class KeyExplanation
+{
+    private const string EmptyKeyLabel = "(empty)";
+
+    /// <summary>The table as lines; the partitioner in use is marked with brackets.</summary>
+    public static IReadOnlyList<string> Render(IReadOnlyList<string> keys, int partitionCount, PartitionerKind inUse)
+    {
+        var kinds = Enum.GetValues<PartitionerKind>();
+        string[] titles = ["murmur2 (Java default)", "crc32 (librdkafka default)", "uuid-modulo"];
+        var keyWidth = Math.Max(EmptyKeyLabel.Length, keys.Count == 0 ? 0 : keys.Max(k => k.Length));
+
+        var lines = new List<string>
+        {
+            $"{partitionCount} partitions; [n] marks --partitioner {KeyPartitioner.NameOf(inUse)}, the one in use",
+            "key".PadRight(keyWidth) + "  " + string.Join("  ", titles.Select(t => t.PadRight(26))).TrimEnd(),
+        };
+
+        foreach (var key in keys)
+        {
+            var cells = kinds.Select(kind =>
+            {
+                var partition = KeyPartitioner.PartitionFor(kind, key, partitionCount);
+                var text = partition switch
+                {
+                    { } p => p.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    null when kind == PartitionerKind.UuidModulo =>
+                        $"{KeyPartitioner.PartitionFor(PartitionerKind.Murmur2, key, partitionCount)} (not a UUID: murmur2)",
+                    null => "random (empty key)",
+                };
+                return (kind == inUse ? $"[{text}]" : $" {text} ").PadRight(26);
+            });
+            lines.Add((key.Length == 0 ? EmptyKeyLabel : key).PadRight(keyWidth) + "  " + string.Join("  ", cells).TrimEnd());
+        }
+
+        return lines;
+    }
+}

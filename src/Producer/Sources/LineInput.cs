@@ -1,0 +1,83 @@
+using System.Text;
+using KafkaDemo.Common.Envelopes;
+using Microsoft.Extensions.Logging;
+
+namespace KafkaDemo.Producer.Sources;
+
+/// <summary>
+/// Messages read from a text reader, one per line: plain lines (optionally <c>key{separator}value</c>)
+/// or JSON envelopes. A line that cannot be read is reported with its number and skipped.
+/// </summary>
+public sealed class LineInput(TextReader reader, ProducerOptions options, ILogger logger) : IMessageSource
+{
+    private readonly Lock _gate = new();
+    private long _lineNumber;
+    private long _rejected;
+
+    /// <inheritdoc />
+    public long Rejected => Interlocked.Read(ref _rejected);
+
+    /// <inheritdoc />
+    public bool TryNext(out OutgoingMessage message)
+    {
+        while (true)
+        {
+            string? line;
+            long lineNumber;
+            lock (_gate)
+            {
+                line = reader.ReadLine();
+                lineNumber = ++_lineNumber;
+            }
+
+            if (line is null)
+            {
+                message = null!;
+                return false;
+            }
+
+            var parsed = options.InputFormat == InputFormat.Jsonl ? FromEnvelope(line, lineNumber) : FromLine(line);
+            if (parsed is not null)
+            {
+                message = parsed;
+                return true;
+            }
+        }
+    }
+
+    private OutgoingMessage FromLine(string line)
+    {
+        byte[]? key;
+        var value = line;
+        var separatorAt = options.KeySeparator is { Length: > 0 } separator ? line.IndexOf(separator, StringComparison.Ordinal) : -1;
+        if (separatorAt >= 0)
+        {
+            key = Encoding.UTF8.GetBytes(line[..separatorAt]);
+            value = line[(separatorAt + options.KeySeparator!.Length)..];
+        }
+        else
+        {
+            key = Keys.For(options.KeyStrategy, options.FixedKey, eventType: null);
+        }
+
+        return new OutgoingMessage(key, Encoding.UTF8.GetBytes(value), [], options.Partition, null, null);
+    }
+
+    private OutgoingMessage? FromEnvelope(string line, long lineNumber)
+    {
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            return null;
+        }
+
+        if (!MessageEnvelopeJson.TryRead(line, out var envelope, out var error))
+        {
+            Interlocked.Increment(ref _rejected);
+            logger.LogError("Input line {Line} skipped: {Reason}", lineNumber, error);
+            return null;
+        }
+
+        var partition = options.Partition ?? (options.KeepPartitions ? envelope!.Partition : null);
+        return new OutgoingMessage(envelope!.Key, envelope.Value, envelope.Headers, partition, envelope.Timestamp, null);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using KafkaDemo.Common.Statistics;
+
+namespace KafkaDemo.Producer;
+
+/// <summary>The end-of-run summary: counts, throughput, latency percentiles, and messages per partition as bars.</summary>
+public static class SummaryReport
+{
+    /// <summary>The summary as lines of text.</summary>
+    /// <param name="summary">The run's counts.</param>
+    /// <param name="stats">Latencies and per-partition counts.</param>
+    /// <param name="elapsed">Wall time of the run.</param>
+    /// <param name="topic">Topic produced to.</param>
+    /// <param name="partitionCount">The topic's partition count when known, so that empty partitions show too.</param>
+    public static IReadOnlyList<string> Render(ProduceSummary summary, DeliveryStats stats, TimeSpan elapsed, string topic, int? partitionCount = null)
+    {
+        var seconds = Math.Max(elapsed.TotalSeconds, 1e-6);
+        var lines = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture,
+                $"Summary for {topic}: sent {summary.Sent}, delivered {summary.Delivered}, failed {summary.Failed}{(summary.Rejected > 0 ? $", input lines rejected {summary.Rejected}" : string.Empty)} in {elapsed.TotalSeconds:F2} s ({summary.Delivered / seconds:F0} msg/s)"),
+        };
+
+        if (summary.Delivered > 0)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Delivery latency: p50 {stats.Percentile(50).TotalMilliseconds:F1} ms, p99 {stats.Percentile(99).TotalMilliseconds:F1} ms"));
+            lines.Add("Delivered per partition:");
+            var counts = stats.PerPartition().ToDictionary(p => p.Partition, p => p.Count);
+            var shown = Enumerable.Range(0, partitionCount ?? 0).Union(counts.Keys).Order();
+            lines.AddRange(BarChart.Render([.. shown.Select(p => ($"  {p}", counts.GetValueOrDefault(p)))]));
+        }
+
+        return lines;
+    }
+}

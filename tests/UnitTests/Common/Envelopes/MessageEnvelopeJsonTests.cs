@@ -1,0 +1,76 @@
+using System.Text;
+using KafkaDemo.Common.Envelopes;
+
+namespace KafkaDemo.UnitTests.Common.Envelopes;
+
+public class MessageEnvelopeJsonTests
+{
+    private static MessageEnvelope RoundTrip(MessageEnvelope envelope)
+    {
+        var line = MessageEnvelopeJson.Write(envelope);
+        Assert.DoesNotContain('\n', line);
+        Assert.True(MessageEnvelopeJson.TryRead(line, out var read, out var error), error);
+        return read!;
+    }
+
+    [Fact]
+    public void Text_is_written_as_plain_json_strings()
+    {
+        var envelope = new MessageEnvelope("notes", 2, 42, 1700000000000, "k"u8.ToArray(),
+            [KeyValuePair.Create<string, byte[]?>("content-type", "application/json"u8.ToArray())], """{"a":"ü"}"""u8.ToArray());
+
+        var line = MessageEnvelopeJson.Write(envelope);
+
+        Assert.Equal("""{"topic":"notes","partition":2,"offset":42,"timestamp":1700000000000,"key":"k","headers":[{"key":"content-type","value":"application/json"}],"value":"{\"a\":\"ü\"}"}""", line);
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_go_as_base64_and_come_back_identical()
+    {
+        byte[] binary = [0xff, 0x00, 0xc3, 0x28];
+        var envelope = new MessageEnvelope("t", 0, 1, null, binary, [KeyValuePair.Create<string, byte[]?>("bin", binary)], binary);
+
+        var line = MessageEnvelopeJson.Write(envelope);
+        var read = RoundTrip(envelope);
+
+        Assert.Contains("\"key_encoding\":\"base64\"", line);
+        Assert.Contains("\"value_encoding\":\"base64\"", line);
+        Assert.Contains("\"encoding\":\"base64\"", line);
+        Assert.Equal(binary, read.Key);
+        Assert.Equal(binary, read.Value);
+        Assert.Equal(binary, read.Headers.Single().Value);
+    }
+
+    [Fact]
+    public void Null_key_null_value_and_null_header_value_survive()
+    {
+        var read = RoundTrip(new MessageEnvelope(null, null, null, null, null, [KeyValuePair.Create<string, byte[]?>("h", null)], null));
+
+        Assert.Null(read.Key);
+        Assert.Null(read.Value);
+        Assert.Null(read.Headers.Single().Value);
+        Assert.Null(read.Topic);
+    }
+
+    [Fact]
+    public void A_minimal_envelope_needs_only_a_value()
+    {
+        Assert.True(MessageEnvelopeJson.TryRead("""{"value":"hi"}""", out var read, out _));
+        Assert.Equal(Encoding.UTF8.GetBytes("hi"), read!.Value);
+        Assert.Empty(read.Headers);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[1,2]")]
+    [InlineData("""{"headers":5}""")]
+    [InlineData("""{"headers":[{"value":"no key"}]}""")]
+    [InlineData("""{"value":"!!!","value_encoding":"base64"}""")]
+    [InlineData("""{"partition":"two"}""")]
+    public void A_line_that_is_not_an_envelope_is_rejected_with_a_reason(string line)
+    {
+        Assert.False(MessageEnvelopeJson.TryRead(line, out var envelope, out var error));
+        Assert.Null(envelope);
+        Assert.False(string.IsNullOrEmpty(error));
+    }
+}
