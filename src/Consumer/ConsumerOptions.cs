@@ -2,17 +2,40 @@ namespace KafkaDemo.Consumer;
 
 /// <summary>Everything one Consumer run was asked to do, fixed once parsing is over.</summary>
 /// <param name="BootstrapServers">Comma-separated host:port list of brokers to contact first.</param>
-/// <param name="Topic">Topic to subscribe to.</param>
-/// <param name="GroupId">Consumer group to join; members of one group share the partitions.</param>
-/// <param name="EventType">When set, only events of this type are shown; the rest count as filtered out.</param>
-/// <param name="From">Where to start when the group has no committed offset.</param>
-/// <param name="MaxMessages">Stop after this many messages (shown or filtered); 0 means no limit.</param>
-/// <param name="IdleTimeout">Stop after this long without a message; null means never.</param>
-public sealed record ConsumerOptions(
-    string BootstrapServers,
-    string Topic,
-    string GroupId,
-    string? EventType,
-    StartFrom From,
-    int MaxMessages,
-    TimeSpan? IdleTimeout);
+/// <param name="Topics">Topics to subscribe to (ignored with <see cref="Assignment"/>).</param>
+/// <param name="GroupId">Consumer group; members of one group share the partitions.</param>
+public sealed record ConsumerOptions(string BootstrapServers, IReadOnlyList<string> Topics, string GroupId)
+{
+    /// <summary>When set, only events of this type are shown; the rest count as filtered out.</summary>
+    public string? EventType { get; init; }
+
+    /// <summary>Where to start reading.</summary>
+    public StartPosition From { get; init; } = StartPosition.Earliest;
+
+    /// <summary>Stop after this many messages (shown or filtered); 0 means no limit.</summary>
+    public int MaxMessages { get; init; }
+
+    /// <summary>Stop after this long without a message; null means never.</summary>
+    public TimeSpan? IdleTimeout { get; init; }
+
+    /// <summary>Read exactly these partitions without a group rebalance; null subscribes to <see cref="Topics"/>.</summary>
+    public IReadOnlyList<PartitionAssignment>? Assignment { get; init; }
+
+    /// <summary>Consumers in the group inside this process, each on its own thread.</summary>
+    public int Instances { get; init; } = 1;
+
+    /// <summary>When offsets are stored.</summary>
+    public CommitMode Commit { get; init; } = CommitMode.AfterProcessing;
+
+    /// <summary>Topic for messages that fail decoding or validation; null prints them and goes on.</summary>
+    public string? DeadLetterTopic { get; init; }
+
+    /// <summary>How messages are written.</summary>
+    public OutputFormat Output { get; init; } = OutputFormat.Pretty;
+
+    /// <summary>Librdkafka properties from the config file, -X and typed flags, applied over the built-in defaults.</summary>
+    public IReadOnlyDictionary<string, string> ClientSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How long to wait for the first answer from the cluster before giving up.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+}

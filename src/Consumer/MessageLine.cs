@@ -16,6 +16,7 @@ public static class MessageLine
         var label = decoded.Kind switch
         {
             PayloadKind.Json => $"✅ JSON ({decoded.EventType})",
+            PayloadKind.Protobuf => $"🧬 Protobuf ({decoded.EventType})",
             PayloadKind.Plain => "📦 Plain",
             PayloadKind.Tombstone => "🪦 Tombstone",
             _ => "⚠️ Invalid",

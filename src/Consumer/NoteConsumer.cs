@@ -1,137 +1,160 @@
 using System.Diagnostics;
-using System.Text;
 using Confluent.Kafka;
 using KafkaDemo.Cli;
-using KafkaDemo.Common;
-using KafkaDemo.Common.Decoding;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Consumer;
 
 /// <summary>
-/// Reads a topic as a member of a consumer group, decodes each message tolerantly, prints it as one
-/// line on its output (stdout in the app) and stores its offset only once that is done, so a
-/// restart never skips a message (at-least-once).
+/// Reads topics with one or more consumer instances in a group (or a manual assignment), hands each
+/// message to the processor (tolerant decoding, filter, DLQ, output on stdout), and stores offsets as
+/// <see cref="CommitMode"/> says. Writes diagnostics to the logger and the summary to <c>report</c>.
 /// </summary>
-public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILogger logger, Action<ConsumedMessage>? observer = null)
+public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILogger logger, Action<ConsumedMessage>? observer = null, TextWriter? report = null)
 {
-    private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(200);
-
-    private readonly ClientErrors _errors = new(logger, "consumer");
+    /// <summary>Raised on every assignment change of an instance, with its whole current assignment.</summary>
+    public event Action<int, IReadOnlyList<TopicPartition>>? AssignmentChanged;
 
     /// <summary>Consumes until a stop condition (count, idle time, cancellation, fatal error), then leaves the group.</summary>
-    public Task<ConsumeSummary> RunAsync(CancellationToken cancellationToken) => Task.FromResult(Run(cancellationToken));
+    public Task<ConsumeSummary> RunAsync(CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(() => Run(cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    private ConsumeSummary Run(CancellationToken cancellationToken)
+    /// <summary>The librdkafka configuration of instance <paramref name="instance"/>: built-in defaults, then the user's settings.</summary>
+    public ConsumerConfig BuildConfig(int instance = 1)
     {
         var config = new ConsumerConfig
         {
             BootstrapServers = options.BootstrapServers,
             GroupId = options.GroupId,
-            AutoOffsetReset = options.From == StartFrom.Earliest ? AutoOffsetReset.Earliest : AutoOffsetReset.Latest,
-            // Offsets are stored by hand after a message is printed, then committed in the
-            // background and on Close(): a crash can replay a message but never skip one.
-            EnableAutoOffsetStore = false,
+            ClientId = $"kafkademo-consumer-{instance}",
+            // Where a partition has no committed offset; "committed" refuses to guess.
+            AutoOffsetReset = options.From.Kind switch
+            {
+                StartKind.Latest => AutoOffsetReset.Latest,
+                StartKind.Committed => AutoOffsetReset.Error,
+                _ => AutoOffsetReset.Earliest,
+            },
+            // Stored offsets are committed in the background every 5 s and on Close().
             EnableAutoCommit = true,
+            // After-processing stores each offset by hand once its message was handled.
+            EnableAutoOffsetStore = options.Commit == CommitMode.Auto,
         };
 
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(config)
-            .SetErrorHandler((_, error) => _errors.Report(error))
-            .SetLogHandler((_, message) => ConsoleLogging.Forward(logger, message))
-            .SetPartitionsAssignedHandler((_, partitions) =>
-                logger.LogInformation("Assigned {Partitions}", Describe(partitions)))
-            .SetPartitionsRevokedHandler((_, partitions) =>
-                logger.LogInformation("Revoked {Partitions}", Describe(partitions.Select(p => p.TopicPartition))))
-            .SetPartitionsLostHandler((_, partitions) =>
-                logger.LogWarning("Lost {Partitions}", Describe(partitions.Select(p => p.TopicPartition))))
-            .Build();
-
-        consumer.Subscribe(options.Topic);
-        logger.LogInformation("Reading {Topic} as group {Group}{Filter}", options.Topic, options.GroupId,
-            options.EventType is null ? string.Empty : $", showing only {options.EventType}");
-
-        long consumed = 0, shown = 0, filteredOut = 0, invalid = 0;
-        var sinceLastMessage = Stopwatch.StartNew();
-        while (!cancellationToken.IsCancellationRequested && !_errors.Fatal
-               && (options.MaxMessages == 0 || consumed < options.MaxMessages))
+        foreach (var (name, value) in options.ClientSettings)
         {
-            if (options.IdleTimeout is { } idle && sinceLastMessage.Elapsed >= idle)
-            {
-                logger.LogInformation("No message for {Idle}; stopping", Durations.Format(idle));
-                break;
-            }
-
-            ConsumeResult<byte[], byte[]>? result;
-            try
-            {
-                result = consumer.Consume(s_pollInterval);
-            }
-            catch (ConsumeException ex)
-            {
-                logger.LogWarning("{Topic}[{Partition}]@{Offset}: {Reason}",
-                    ex.ConsumerRecord?.Topic ?? options.Topic, ex.ConsumerRecord?.Partition.Value, ex.ConsumerRecord?.Offset.Value, ex.Error.Reason);
-                if (ex.Error.IsFatal)
-                {
-                    _errors.MarkFatal();
-                }
-
-                continue;
-            }
-
-            if (result?.Message is null)
-            {
-                continue;
-            }
-
-            sinceLastMessage.Restart();
-            consumed++;
-            var message = ToConsumedMessage(result);
-            if (message.Decoded.Kind == PayloadKind.Invalid)
-            {
-                invalid++;
-            }
-
-            if (options.EventType is not null && message.Decoded.EventType != options.EventType)
-            {
-                filteredOut++;
-            }
-            else
-            {
-                shown++;
-                output.WriteLine(MessageLine.Format(message));
-                observer?.Invoke(message);
-            }
-
-            consumer.StoreOffset(result);
+            config.Set(name, value);
         }
 
-        output.Flush();
-        // Close() commits the stored offsets and leaves the group at once, so the partitions move
-        // to the remaining members without waiting for a session timeout.
-        consumer.Close();
+        return config;
+    }
 
-        var summary = new ConsumeSummary(consumed, shown, filteredOut, invalid, _errors.Fatal);
-        logger.LogInformation("Consumed {Consumed}: shown {Shown}, filtered out {Filtered}, invalid {Invalid}",
-            summary.Consumed, summary.Shown, summary.FilteredOut, summary.Invalid);
+    private ConsumeSummary Run(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var run = new RunContext(options, output, cancellationToken);
+        run.AssignmentChanged += (instance, assignment) => AssignmentChanged?.Invoke(instance, assignment);
+
+        if (!TopicsExist())
+        {
+            return Finish(run.Stats.Snapshot(fatal: false, startFailed: true), clock.Elapsed);
+        }
+
+        using var deadLetters = options.DeadLetterTopic is { } dlq
+            ? new DeadLetterQueue(dlq, options.BootstrapServers, options.ClientSettings, TimeSpan.FromSeconds(30), logger)
+            : null;
+        var processor = new MessageProcessor(options, run, deadLetters, logger, observer);
+
+        var what = options.Assignment is { } manual
+            ? string.Join(", ", manual.Select(a => $"{a.Topic}[{a.Partition}]{(a.Offset is { } o ? $"@{o}" : string.Empty)}")) + " (manual assignment)"
+            : $"{string.Join(", ", options.Topics)} as group {options.GroupId}";
+        logger.LogInformation("Reading {What} from {From}{Filter} with {Instances} consumer(s)", what, options.From,
+            options.EventType is null ? string.Empty : $", showing only {options.EventType}", options.Instances);
+
+        Exception? failure = null;
+        var threads = Enumerable.Range(1, options.Instances).Select(n => new Thread(() =>
+        {
+            try
+            {
+                new ConsumerInstance(n, options, BuildConfig(n), run, processor, logger).Run();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                failure ??= ex;
+                run.MarkFatal();
+            }
+        })
+        { IsBackground = true, Name = $"consumer-{n}" }).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        if (failure is UsageException usage)
+        {
+            throw usage;
+        }
+
+        if (failure is not null)
+        {
+            logger.LogCritical("Consumer stopped: {Reason}", failure.Message);
+        }
+
+        if (run.IdleTooLong && options.IdleTimeout is { } idle)
+        {
+            logger.LogInformation("No message for {Idle}; stopped", Durations.Format(idle));
+        }
+
+        run.FlushOutput();
+        return Finish(run.Stats.Snapshot(run.Fatal, startFailed: false), clock.Elapsed);
+    }
+
+    // One metadata request answers both "is anybody there?" and "do these topics exist?", and
+    // turns both into one clear line instead of a consumer that waits for ever.
+    private bool TopicsExist()
+    {
+        var wanted = (options.Assignment?.Select(a => a.Topic) ?? options.Topics).Distinct().ToList();
+        Metadata metadata;
+        try
+        {
+            using var probe = new ConsumerBuilder<Ignore, Ignore>(BuildConfig()).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
+            using var admin = new DependentAdminClientBuilder(probe.Handle).Build();
+            metadata = admin.GetMetadata(options.ConnectTimeout);
+        }
+        catch (KafkaException ex)
+        {
+            logger.LogError("Cannot reach any broker at {Bootstrap} within {Timeout}: {Reason}",
+                options.BootstrapServers, Durations.Format(options.ConnectTimeout), ex.Error.Reason);
+            return false;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            throw new UsageException($"invalid client configuration: {Secrets.Redact(ex.Message, options.ClientSettings)}");
+        }
+
+        var missing = wanted.Where(t => !metadata.Topics.Any(m => m.Topic == t && !m.Error.IsError)).ToList();
+        foreach (var topic in missing)
+        {
+            logger.LogError("Topic {Topic} does not exist", topic);
+        }
+
+        return missing.Count == 0;
+    }
+
+    private ConsumeSummary Finish(ConsumeSummary summary, TimeSpan elapsed)
+    {
+        if (report is not null)
+        {
+            foreach (var line in ConsumeSummaryReport.Render(summary, elapsed))
+            {
+                report.WriteLine(line);
+            }
+
+            report.Flush();
+        }
+        else
+        {
+            logger.LogInformation("Consumed {Consumed}: shown {Shown}, filtered out {Filtered}, invalid {Invalid}, sent to DLQ {Dlq}",
+                summary.Consumed, summary.Shown, summary.FilteredOut, summary.Invalid, summary.DeadLettered);
+        }
+
         return summary;
-    }
-
-    private static ConsumedMessage ToConsumedMessage(ConsumeResult<byte[], byte[]> result)
-    {
-        var headers = result.Message.Headers is { } raw
-            ? raw.Select(h => KeyValuePair.Create(h.Key, h.GetValueBytes() is { } v ? Encoding.UTF8.GetString(v) : string.Empty)).ToList()
-            : [];
-        var contentType = headers.FirstOrDefault(h => h.Key.Equals(ContentTypes.HeaderName, StringComparison.OrdinalIgnoreCase)).Value;
-        var key = result.Message.Key is { } keyBytes ? Encoding.UTF8.GetString(keyBytes) : null;
-
-        return new ConsumedMessage(
-            result.Topic, result.Partition.Value, result.Offset.Value, key,
-            MessageDecoder.Decode(result.Message.Value, contentType), headers);
-    }
-
-    private static string Describe(IEnumerable<TopicPartition> partitions)
-    {
-        var list = partitions.Select(p => $"{p.Topic}[{p.Partition.Value}]").ToList();
-        return list.Count == 0 ? "no partitions" : string.Join(", ", list);
     }
 }

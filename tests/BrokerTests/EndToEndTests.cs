@@ -25,7 +25,7 @@ public class EndToEndTests(BrokerFixture broker)
 
         var received = new List<ConsumedMessage>();
         var consumer = new NoteConsumer(
-            new ConsumerOptions(broker.BootstrapServers, topic, $"group-{topic}", null, StartFrom.Earliest, 9, TimeSpan.FromSeconds(30)),
+            new ConsumerOptions(broker.BootstrapServers, [topic], $"group-{topic}") { MaxMessages = 9, IdleTimeout = TimeSpan.FromSeconds(30) },
             new StringWriter(), new ListLogger(), received.Add);
 
         var consumed = await consumer.RunAsync(CancellationToken.None);
@@ -48,7 +48,7 @@ public class EndToEndTests(BrokerFixture broker)
         var output = new StringWriter();
 
         var summary = await new NoteConsumer(
-            new ConsumerOptions(broker.BootstrapServers, topic, $"group-{topic}", NoteEventTypes.Updated, StartFrom.Earliest, 9, TimeSpan.FromSeconds(30)),
+            new ConsumerOptions(broker.BootstrapServers, [topic], $"group-{topic}") { EventType = NoteEventTypes.Updated, MaxMessages = 9, IdleTimeout = TimeSpan.FromSeconds(30) },
             output, new ListLogger()).RunAsync(CancellationToken.None);
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -1,13 +1,14 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using KafkaDemo.Common.Events;
 
 namespace KafkaDemo.Common.Decoding;
 
 /// <summary>
 /// Classifies a message value as a note event, plain text, a tombstone or an invalid event.
-/// The <c>content-type</c> header decides first; without one, a JSON object is taken as an event
-/// and anything else as text. No input makes it throw.
+/// The <c>content-type</c> header decides first (JSON, plain text, protobuf NoteEvent); without
+/// one, a JSON object is taken as an event and anything else as text. No input makes it throw.
 /// </summary>
 public static class MessageDecoder
 {
@@ -31,9 +32,27 @@ public static class MessageDecoder
         {
             ContentTypes.Json => DecodeJson(value, text, validUtf8, declared: true),
             ContentTypes.PlainText => new DecodedMessage(PayloadKind.Plain, text, IsValidUtf8: validUtf8),
+            ContentTypes.Protobuf => DecodeProtobuf(value, validUtf8),
             _ when LooksLikeJsonObject(value) => DecodeJson(value, text, validUtf8, declared: false),
             _ => new DecodedMessage(PayloadKind.Plain, text, IsValidUtf8: validUtf8),
         };
+    }
+
+    // The text of a protobuf event is its JSON rendering: readable, and what --output jsonl keeps
+    // is still the original bytes.
+    private static DecodedMessage DecodeProtobuf(byte[] value, bool validUtf8)
+    {
+        if (!NoteEventProtobuf.TryDecode(value, out var note, out var error))
+        {
+            return new DecodedMessage(PayloadKind.Invalid, Convert.ToHexString(value), Error: error, IsValidUtf8: validUtf8);
+        }
+
+        if (string.IsNullOrWhiteSpace(note!.EventType))
+        {
+            return new DecodedMessage(PayloadKind.Invalid, JsonSerializer.Serialize(note, NoteEventJsonContext.Default.NoteEvent), Error: "event_type is empty");
+        }
+
+        return new DecodedMessage(PayloadKind.Protobuf, JsonSerializer.Serialize(note, NoteEventJsonContext.Default.NoteEvent), EventType: note.EventType);
     }
 
     private static string? NormaliseContentType(string? contentType)

@@ -6,6 +6,9 @@ public enum PayloadKind
     /// <summary>A JSON object that is a valid note event.</summary>
     Json,
 
+    /// <summary>A protobuf NoteEvent (declared by its content type) with an event type.</summary>
+    Protobuf,
+
     /// <summary>Anything shown as text: not JSON, a JSON array or scalar, or undecodable bytes.</summary>
     Plain,
 

@@ -12,7 +12,7 @@ public class ConsumerCommandTests
         Assert.Empty(parsed.Errors);
         Assert.Equal("notes-consumer", parsed.GetValue<string>("--group-id"));
         Assert.Null(parsed.GetValue<string?>("--event-type"));
-        Assert.Equal("earliest", parsed.GetValue<string>("--from"));
+        Assert.Equal(StartPosition.Earliest, parsed.GetValue<StartPosition>("--from"));
         Assert.Equal(0, parsed.GetValue<int>("--max-messages"));
         Assert.Null(parsed.GetValue<TimeSpan?>("--idle-timeout"));
     }
@@ -26,7 +26,7 @@ public class ConsumerCommandTests
         Assert.Empty(parsed.Errors);
         Assert.Equal("note_created", parsed.GetValue<string?>("--event-type"));
         Assert.Equal("demo-group", parsed.GetValue<string>("--group-id"));
-        Assert.Equal("latest", parsed.GetValue<string>("--from"));
+        Assert.Equal(StartPosition.Latest, parsed.GetValue<StartPosition>("--from"));
         Assert.Equal(TimeSpan.FromSeconds(10), parsed.GetValue<TimeSpan?>("--idle-timeout"));
     }
 

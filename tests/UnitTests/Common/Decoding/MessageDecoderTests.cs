@@ -147,4 +147,27 @@ public class MessageDecoderTests
             Assert.Equal(decoded.Kind == PayloadKind.Invalid, decoded.Error is not null);
         }
     }
+
+    [Fact]
+    public void A_protobuf_event_is_decoded_by_its_content_type_and_shown_as_json()
+    {
+        var bytes = KafkaDemo.Common.Events.NoteEventProtobuf.Encode(new KafkaDemo.Common.Events.NoteEvent(4, "note_created", "hi"));
+
+        var decoded = MessageDecoder.Decode(bytes, "application/x-protobuf");
+
+        Assert.Equal(PayloadKind.Protobuf, decoded.Kind);
+        Assert.Equal("note_created", decoded.EventType);
+        Assert.Equal("""{"id":4,"event_type":"note_created","text":"hi"}""", decoded.Text);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x12, 0x09, 0x61 }, "malformed protobuf: length runs past the end")]
+    [InlineData(new byte[] { 0x08, 0x01 }, "event_type is empty")]
+    public void Declared_protobuf_that_is_no_event_is_invalid(byte[] bytes, string reason)
+    {
+        var decoded = MessageDecoder.Decode(bytes, "application/x-protobuf");
+
+        Assert.Equal(PayloadKind.Invalid, decoded.Kind);
+        Assert.Equal(reason, decoded.Error);
+    }
 }

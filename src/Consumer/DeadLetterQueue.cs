@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using Confluent.Kafka;
+using KafkaDemo.Cli;
+using Microsoft.Extensions.Logging;
+
+namespace KafkaDemo.Consumer;
+
+/// <summary>
+/// Forwards messages that failed decoding or validation to a dead-letter topic: original key,
+/// value, headers and timestamp, plus headers naming the error and where the message came from.
+/// A send is confirmed before it returns, so the source offset is stored only once the DLQ has it.
+/// </summary>
+public sealed class DeadLetterQueue : IDisposable
+{
+    /// <summary>Header carrying the reason the message was rejected.</summary>
+    public const string ErrorHeader = "dlq.error";
+
+    /// <summary>Header carrying the source topic.</summary>
+    public const string TopicHeader = "dlq.source.topic";
+
+    /// <summary>Header carrying the source partition.</summary>
+    public const string PartitionHeader = "dlq.source.partition";
+
+    /// <summary>Header carrying the source offset.</summary>
+    public const string OffsetHeader = "dlq.source.offset";
+
+    private readonly IProducer<byte[], byte[]> _producer;
+    private readonly string _topic;
+    private readonly TimeSpan _timeout;
+    private readonly ILogger _logger;
+
+    /// <summary>A DLQ writing to <paramref name="topic"/> with the connection settings in <paramref name="settings"/>.</summary>
+    public DeadLetterQueue(string topic, string bootstrapServers, IReadOnlyDictionary<string, string> settings, TimeSpan timeout, ILogger logger)
+    {
+        _topic = topic;
+        _timeout = timeout;
+        _logger = logger;
+        var config = new ProducerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            // A rejected message must not be lost on its way to the DLQ, nor written there twice.
+            Acks = Acks.All,
+            EnableIdempotence = true,
+            MessageTimeoutMs = (int)timeout.TotalMilliseconds,
+        };
+        foreach (var (name, value) in settings)
+        {
+            config.Set(name, value);
+        }
+
+        _producer = new ProducerBuilder<byte[], byte[]>(config)
+            // The settings are the consumer's; librdkafka warns about each consumer-only property.
+            .SetLogHandler((_, m) => { if (m.Facility != "CONFWARN") { ConsoleLogging.Forward(logger, m); } })
+            .Build();
+    }
+
+    /// <summary>Sends <paramref name="source"/> with <paramref name="reason"/>; false (and logged) when the DLQ did not confirm it.</summary>
+    public bool TrySend(ConsumeResult<byte[], byte[]> source, string reason)
+    {
+        var headers = new Headers();
+        foreach (var header in source.Message.Headers ?? [])
+        {
+            headers.Add(header.Key, header.GetValueBytes());
+        }
+
+        headers.Add(ErrorHeader, Encoding.UTF8.GetBytes(reason));
+        headers.Add(TopicHeader, Encoding.UTF8.GetBytes(source.Topic));
+        headers.Add(PartitionHeader, Encoding.UTF8.GetBytes(source.Partition.Value.ToString(CultureInfo.InvariantCulture)));
+        headers.Add(OffsetHeader, Encoding.UTF8.GetBytes(source.Offset.Value.ToString(CultureInfo.InvariantCulture)));
+
+        var message = new Message<byte[], byte[]>
+        {
+            Key = source.Message.Key,
+            Value = source.Message.Value,
+            Headers = headers,
+            Timestamp = new Timestamp(source.Message.Timestamp.UnixTimestampMs, TimestampType.CreateTime),
+        };
+
+        try
+        {
+            var result = _producer.ProduceAsync(_topic, message).WaitAsync(_timeout + TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
+            return result.Status == PersistenceStatus.Persisted;
+        }
+        catch (Exception ex) when (ex is ProduceException<byte[], byte[]> or TimeoutException or KafkaException)
+        {
+            _logger.LogError("Could not send {Topic}[{Partition}]@{Offset} to the DLQ {Dlq}: {Reason}",
+                source.Topic, source.Partition.Value, source.Offset.Value, _topic, ex.Message);
+            return false;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _producer.Flush(_timeout);
+        _producer.Dispose();
+    }
+}

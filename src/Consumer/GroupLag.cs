@@ -1,0 +1,70 @@
+using System.Globalization;
+using Confluent.Kafka;
+
+namespace KafkaDemo.Consumer;
+
+/// <summary>One row of the lag view: where a group stands in one partition.</summary>
+/// <param name="Topic">Topic.</param>
+/// <param name="Partition">Partition.</param>
+/// <param name="Committed">The group's committed offset; null when it has none.</param>
+/// <param name="LogEnd">The partition's log-end offset (high watermark).</param>
+public sealed record PartitionLag(string Topic, int Partition, long? Committed, long LogEnd)
+{
+    /// <summary>Messages the group has yet to read; null without a committed offset.</summary>
+    public long? Lag => Committed is { } committed ? Math.Max(0, LogEnd - committed) : null;
+}
+
+/// <summary>
+/// The lag of a consumer group, per partition, like <c>kafka-consumer-groups --describe</c>:
+/// committed offset, log-end offset, and their difference.
+/// </summary>
+public static class GroupLag
+{
+    /// <summary>Reads committed and log-end offsets of every partition of <paramref name="topics"/>.</summary>
+    public static IReadOnlyList<PartitionLag> Measure(ConsumerConfig config, IReadOnlyList<string> topics, TimeSpan timeout)
+    {
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
+        using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
+        var metadata = admin.GetMetadata(timeout);
+
+        var partitions = new List<TopicPartition>();
+        foreach (var topic in topics)
+        {
+            var found = metadata.Topics.SingleOrDefault(t => t.Topic == topic && !t.Error.IsError)
+                ?? throw new KafkaException(new Error(ErrorCode.UnknownTopicOrPart, $"topic {topic} does not exist"));
+            partitions.AddRange(found.Partitions.OrderBy(p => p.PartitionId).Select(p => new TopicPartition(topic, p.PartitionId)));
+        }
+
+        var committed = consumer.Committed(partitions, timeout).ToDictionary(c => c.TopicPartition, c => c.Offset);
+        return [.. partitions.Select(p =>
+        {
+            var offset = committed.GetValueOrDefault(p, Offset.Unset);
+            var end = consumer.QueryWatermarkOffsets(p, timeout).High;
+            return new PartitionLag(p.Topic, p.Partition.Value, offset.IsSpecial ? null : offset.Value, end.Value);
+        })];
+    }
+
+    /// <summary>The rows as an aligned table with a total.</summary>
+    public static IReadOnlyList<string> Render(string groupId, IReadOnlyList<PartitionLag> rows)
+    {
+        string[] header = ["TOPIC", "PARTITION", "COMMITTED", "LOG-END", "LAG"];
+        var cells = rows.Select(r => new[]
+        {
+            r.Topic,
+            r.Partition.ToString(CultureInfo.InvariantCulture),
+            r.Committed?.ToString(CultureInfo.InvariantCulture) ?? "-",
+            r.LogEnd.ToString(CultureInfo.InvariantCulture),
+            r.Lag?.ToString(CultureInfo.InvariantCulture) ?? "-",
+        }).ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(i => cells.Select(c => c[i].Length).Append(header[i].Length).Max()).ToArray();
+        string Line(string[] values) => string.Join("  ", values.Select((v, i) => v.PadRight(widths[i]))).TrimEnd();
+
+        var lines = new List<string> { $"Group {groupId}", Line(header) };
+        lines.AddRange(cells.Select(Line));
+        var known = rows.Where(r => r.Lag is not null).ToList();
+        lines.Add(known.Count == 0
+            ? "Total lag: unknown (the group has committed no offsets for these partitions)"
+            : $"Total lag: {known.Sum(r => r.Lag!.Value)}{(known.Count < rows.Count ? $" ({rows.Count - known.Count} partitions without a committed offset)" : string.Empty)}");
+        return lines;
+    }
+}

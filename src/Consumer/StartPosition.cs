@@ -1,0 +1,76 @@
+using System.Globalization;
+using KafkaDemo.Cli;
+
+namespace KafkaDemo.Consumer;
+
+/// <summary>What <see cref="StartPosition"/> means.</summary>
+public enum StartKind
+{
+    /// <summary>The oldest message still in the partition.</summary>
+    Earliest,
+
+    /// <summary>Only messages produced from now on.</summary>
+    Latest,
+
+    /// <summary>The group's committed offset; partitions without one are reported and not read.</summary>
+    Committed,
+
+    /// <summary>The first message at or after a point in time.</summary>
+    Time,
+}
+
+/// <summary>
+/// Where reading starts. For a group, committed offsets win over <see cref="StartKind.Earliest"/>
+/// and <see cref="StartKind.Latest"/> (which only apply where the group has none); a time
+/// repositions every newly assigned partition once.
+/// </summary>
+/// <param name="Kind">The kind of position.</param>
+/// <param name="Time">The point in time, for <see cref="StartKind.Time"/>.</param>
+public sealed record StartPosition(StartKind Kind, DateTimeOffset? Time = null)
+{
+    /// <summary>From the beginning.</summary>
+    public static readonly StartPosition Earliest = new(StartKind.Earliest);
+
+    /// <summary>From the end.</summary>
+    public static readonly StartPosition Latest = new(StartKind.Latest);
+
+    /// <summary>From the group's committed offsets.</summary>
+    public static readonly StartPosition Committed = new(StartKind.Committed);
+
+    /// <summary>
+    /// Reads <c>earliest</c>, <c>latest</c>, <c>committed</c>, an ISO 8601 time (UTC unless it says
+    /// otherwise), milliseconds since the epoch, or a duration ago such as <c>-10m</c>.
+    /// </summary>
+    public static StartPosition? Parse(string text, DateTimeOffset now)
+    {
+        var trimmed = text.Trim();
+        switch (trimmed.ToLowerInvariant())
+        {
+            case "earliest":
+            case "beginning":
+                return Earliest;
+            case "latest":
+            case "end":
+                return Latest;
+            case "committed":
+                return Committed;
+        }
+
+        if (trimmed.StartsWith('-') && Durations.Parse(trimmed[1..]) is { } ago)
+        {
+            return new StartPosition(StartKind.Time, now - ago);
+        }
+
+        if (long.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var epochMs))
+        {
+            return epochMs <= 253_402_300_799_999 ? new StartPosition(StartKind.Time, DateTimeOffset.FromUnixTimeMilliseconds(epochMs)) : null;
+        }
+
+        return DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? new StartPosition(StartKind.Time, time)
+            : null;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Kind == StartKind.Time ? Time!.Value.ToString("O", CultureInfo.InvariantCulture) : Kind.ToString().ToLowerInvariant();
+}
