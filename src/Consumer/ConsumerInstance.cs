@@ -173,7 +173,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
 
         try
         {
-            var committed = consumer.Commit();
+            var committed = consumer.Commit().Where(o => !o.Offset.IsSpecial).ToList();
             if (committed.Count > 0)
             {
                 logger.LogInformation("Consumer {Instance}: committed {Offsets} on {Occasion}", number,
@@ -186,7 +186,10 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
         }
         catch (KafkaException ex)
         {
-            logger.LogWarning("Consumer {Instance}: commit on {Occasion} failed: {Reason}", number, occasion, ex.Error.Reason);
+            // Nothing is lost: the next owner of these partitions starts from the last commit
+            // that succeeded and reads the handled-but-uncommitted messages again.
+            logger.LogWarning("Consumer {Instance}: commit on {Occasion} failed ({Reason}); messages handled since the last commit will be read again",
+                number, occasion, ex.Error.Reason);
         }
     }
 

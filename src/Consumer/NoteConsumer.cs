@@ -140,6 +140,11 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
 
     private ConsumeSummary Finish(ConsumeSummary summary, TimeSpan elapsed)
     {
+        if (summary.StartFailed)
+        {
+            return summary;
+        }
+
         if (report is not null)
         {
             foreach (var line in ConsumeSummaryReport.Render(summary, elapsed))

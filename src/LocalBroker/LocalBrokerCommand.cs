@@ -44,7 +44,7 @@ public static class LocalBrokerCommand
         {
             Description = "How long a new consumer group waits for more members before its first rebalance (Kafka's default is 3s)",
             HelpName = "duration",
-        }.ParsedAsDuration(TimeSpan.Zero);
+        }.ParsedAsDuration(MockCluster.DefaultInitialRebalanceDelay);
 
         var root = new RootCommand(
             "Runs an in-memory Kafka cluster (librdkafka's mock broker) on 127.0.0.1 until Ctrl+C or SIGTERM. " +

@@ -41,10 +41,15 @@ public sealed class MockCluster : IDisposable
         }
     }
 
+    /// <summary>Initial rebalance delay used unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultInitialRebalanceDelay = TimeSpan.FromSeconds(1);
+
     /// <summary>
-    /// Starts a cluster of <paramref name="brokerCount"/> brokers. A new consumer group normally
-    /// waits about 3 s before its first rebalance; <paramref name="initialRebalanceDelay"/> sets that
-    /// delay (zero keeps demos and tests brisk).
+    /// Starts a cluster of <paramref name="brokerCount"/> brokers. A new consumer group waits
+    /// <paramref name="initialRebalanceDelay"/> (default 1 s; Kafka's is 3 s) for more members
+    /// before its first rebalance. Zero makes a lone consumer start sooner, but then members that
+    /// join together can get stuck: the mock refuses the first member's SyncGroup while the next
+    /// ones join, and waits a session timeout before trying again.
     /// </summary>
     public static MockCluster Start(int brokerCount, TimeSpan? initialRebalanceDelay = null)
     {
@@ -75,7 +80,7 @@ public sealed class MockCluster : IDisposable
         }
 
         var started = new MockCluster(client, cluster, brokerCount);
-        started.SetInitialRebalanceDelay(initialRebalanceDelay ?? TimeSpan.Zero);
+        started.SetInitialRebalanceDelay(initialRebalanceDelay ?? DefaultInitialRebalanceDelay);
         return started;
     }
 
