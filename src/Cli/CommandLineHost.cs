@@ -10,6 +10,9 @@ namespace KafkaDemo.Cli;
 /// </summary>
 public static class CommandLineHost
 {
+    /// <summary>How long a program may take to stop after Ctrl+C or SIGTERM.</summary>
+    public static readonly TimeSpan ShutdownLimit = TimeSpan.FromSeconds(15);
+
     /// <summary>Parses <paramref name="args"/>, then runs the chosen command's action.</summary>
     public static async Task<int> InvokeAsync(
         RootCommand root, IReadOnlyList<string> args, TextWriter? output = null, TextWriter? error = null,
@@ -33,6 +36,9 @@ public static class CommandLineHost
             Output = output,
             Error = error,
             EnableDefaultExceptionHandler = false,
+            // Ctrl+C and SIGTERM cancel the action's token; this bounds how long the producer's
+            // final flush and the consumer's commit and Close() may take before the process exits.
+            ProcessTerminationTimeout = ShutdownLimit,
         };
 
         try

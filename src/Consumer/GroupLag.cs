@@ -64,7 +64,9 @@ public static class GroupLag
         var known = rows.Where(r => r.Lag is not null).ToList();
         lines.Add(known.Count == 0
             ? "Total lag: unknown (the group has committed no offsets for these partitions)"
-            : $"Total lag: {known.Sum(r => r.Lag!.Value)}{(known.Count < rows.Count ? $" ({rows.Count - known.Count} partitions without a committed offset)" : string.Empty)}");
+            : $"Total lag: {known.Sum(r => r.Lag!.Value)}{(known.Count < rows.Count ? $" ({Partitions(rows.Count - known.Count)} without a committed offset)" : string.Empty)}");
         return lines;
     }
+
+    private static string Partitions(int count) => count == 1 ? "1 partition" : $"{count} partitions";
 }
