@@ -28,7 +28,8 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
     public DeliveryStats Stats => _stats;
 
     /// <summary>Produces until the source is exhausted or <paramref name="cancellationToken"/> fires, then flushes.</summary>
-    public Task<ProduceSummary> RunAsync(CancellationToken cancellationToken) => Task.FromResult(Run(cancellationToken));
+    public Task<ProduceSummary> RunAsync(CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(() => Run(cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>The librdkafka configuration this run uses: built-in defaults, then the user's settings.</summary>
     public ProducerConfig BuildConfig()
@@ -263,6 +264,11 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         foreach (var (name, value) in _extraHeaders)
         {
             headers.Add(name, value);
+        }
+
+        if (options.SequenceHeader is { } sequenceHeader)
+        {
+            headers.Add(sequenceHeader, Encoding.ASCII.GetBytes(outgoing.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         return headers;

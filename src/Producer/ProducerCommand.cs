@@ -64,6 +64,7 @@ public static class ProducerCommand
         var replicationFactor = new Option<int>("--replication-factor") { Description = "Replicas per partition for --create-topic (-1: broker default)" }.Within(-1, 32_767, -1);
         var compact = new Option<bool>("--compact") { Description = "With --create-topic: cleanup.policy=compact (keeps the latest value per key)" };
         var explainKeys = new Option<string?>("--explain-keys") { Description = "Print the partition of each key under every partitioner and exit (partition count from --partitions or the topic)", HelpName = "k1,k2,…" };
+        var sequenceHeader = new Option<string?>("--sequence-header") { Description = "Stamp each message with this header holding its sequence number (event id or input line), to check delivery end to end", HelpName = "name" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No line per delivery; the summary is still printed" };
         var configFile = ClientSettings.ConfigFileOption();
         var properties = ClientSettings.PropertyOption();
@@ -73,7 +74,7 @@ public static class ProducerCommand
             bootstrapServers, topic, count, interval, rate, format, keyStrategy, key, partition, partitioner,
             acks, idempotence, lingerMs, compression, headers, threads, deliveryTimeout, connectTimeout,
             input, inputFormat, keySeparator, keepPartitions, createTopic, partitions, replicationFactor, compact,
-            explainKeys, quiet, configFile, properties,
+            explainKeys, sequenceHeader, quiet, configFile, properties,
         };
 
         root.Validators.Add(result =>
@@ -149,6 +150,7 @@ public static class ProducerCommand
                     ? new TopicCreation(parsed.GetValue(partitions), (short)parsed.GetValue(replicationFactor), parsed.GetValue(compact))
                     : null,
                 ConnectTimeout = parsed.GetValue(connectTimeout),
+                SequenceHeader = parsed.GetValue(sequenceHeader),
                 Quiet = parsed.GetValue(quiet),
             };
 

@@ -59,6 +59,9 @@ public sealed record ProducerOptions(
     /// <summary>How long to wait for the first contact with the cluster before giving up.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>When set, every message carries a header of this name holding its sequence number.</summary>
+    public string? SequenceHeader { get; init; }
+
     /// <summary>No line per delivery; the summary is still written.</summary>
     public bool Quiet { get; init; }
 }

@@ -31,7 +31,8 @@ public sealed class GeneratedEvents(ProducerOptions options) : IMessageSource
             _headers,
             options.Partition,
             null,
-            note.EventType);
+            note.EventType,
+            id);
         return true;
     }
 }

@@ -36,7 +36,7 @@ public sealed class LineInput(TextReader reader, ProducerOptions options, ILogge
                 return false;
             }
 
-            var parsed = options.InputFormat == InputFormat.Jsonl ? FromEnvelope(line, lineNumber) : FromLine(line);
+            var parsed = options.InputFormat == InputFormat.Jsonl ? FromEnvelope(line, lineNumber) : FromLine(line, lineNumber);
             if (parsed is not null)
             {
                 message = parsed;
@@ -45,7 +45,7 @@ public sealed class LineInput(TextReader reader, ProducerOptions options, ILogge
         }
     }
 
-    private OutgoingMessage FromLine(string line)
+    private OutgoingMessage FromLine(string line, long lineNumber)
     {
         byte[]? key;
         var value = line;
@@ -60,7 +60,7 @@ public sealed class LineInput(TextReader reader, ProducerOptions options, ILogge
             key = Keys.For(options.KeyStrategy, options.FixedKey, eventType: null);
         }
 
-        return new OutgoingMessage(key, Encoding.UTF8.GetBytes(value), [], options.Partition, null, null);
+        return new OutgoingMessage(key, Encoding.UTF8.GetBytes(value), [], options.Partition, null, null, lineNumber);
     }
 
     private OutgoingMessage? FromEnvelope(string line, long lineNumber)
@@ -78,6 +78,6 @@ public sealed class LineInput(TextReader reader, ProducerOptions options, ILogge
         }
 
         var partition = options.Partition ?? (options.KeepPartitions ? envelope!.Partition : null);
-        return new OutgoingMessage(envelope!.Key, envelope.Value, envelope.Headers, partition, envelope.Timestamp, null);
+        return new OutgoingMessage(envelope!.Key, envelope.Value, envelope.Headers, partition, envelope.Timestamp, null, lineNumber);
     }
 }
