@@ -40,7 +40,7 @@ public class ConsumerCommandExitTests(BrokerFixture broker)
         await new NoteProducer(new ProducerOptions(broker.BootstrapServers, source, 12, TimeSpan.FromSeconds(30)) { Headers = [KeyValuePair.Create("h", "v")], Quiet = true },
             new StringWriter(), new ListLogger()).RunAsync(CancellationToken.None);
 
-        var (exitCode, dump, _) = await RunAsync("-b", broker.BootstrapServers, "-t", source, "-o", "jsonl", "-n", "12");
+        var (exitCode, dump, _) = await RunAsync("-b", broker.BootstrapServers, "-t", source, "-o", "jsonl", "-n", "12", "--idle-timeout", "60s");
         var file = Path.GetTempFileName();
         await File.WriteAllTextAsync(file, dump);
         var replay = await CommandLineHost.InvokeAsync(ProducerCommand.Create(_ => null),

@@ -10,6 +10,9 @@ public class ConsumerGroupTests(BrokerFixture broker)
 {
     // The mock broker waits session.timeout.ms - 1 s before rebalancing a group whose membership
     // changed; 6 s is the smallest session timeout a real broker accepts by default.
+    // Every wait in these tests is bounded, so a stuck group fails the test instead of hanging the run.
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
+
     private ConsumerOptions Group(string topic, string group) => new(broker.BootstrapServers, [topic], group)
     {
         ClientSettings = new Dictionary<string, string> { ["session.timeout.ms"] = "6000" },
@@ -30,7 +33,7 @@ public class ConsumerGroupTests(BrokerFixture broker)
             () => (settled = [.. held.Values]).Length == 3 && settled.All(a => a.Count == 1),
             "each of 3 instances holds one partition");
         await stop.CancelAsync();
-        await run;
+        await run.WaitAsync(Bound);
 
         Assert.Equal([0, 1, 2], settled.Select(a => a.Single().Partition.Value).Order());
     }
@@ -71,7 +74,7 @@ public class ConsumerGroupTests(BrokerFixture broker)
         var first = new List<ConsumedMessage>();
         var second = new List<ConsumedMessage>();
 
-        await new NoteConsumer(Group(topic, group) with { MaxMessages = 8 }, new StringWriter(), new ListLogger(), first.Add).RunAsync(CancellationToken.None);
+        await new NoteConsumer(Group(topic, group) with { MaxMessages = 8, IdleTimeout = Bound }, new StringWriter(), new ListLogger(), first.Add).RunAsync(CancellationToken.None);
         await new NoteConsumer(Group(topic, group) with { MaxMessages = 12, IdleTimeout = TimeSpan.FromSeconds(15) }, new StringWriter(), new ListLogger(), second.Add)
             .RunAsync(CancellationToken.None);
 
@@ -93,7 +96,7 @@ public class ConsumerGroupTests(BrokerFixture broker)
         var first = new List<ConsumedMessage>();
         var second = new List<ConsumedMessage>();
 
-        await new NoteConsumer(Group(topic, group), new StringWriter(), new ListLogger(), m => { first.Add(m); if (first.Count == 5) { stop.Cancel(); } })
+        await new NoteConsumer(Group(topic, group) with { IdleTimeout = Bound }, new StringWriter(), new ListLogger(), m => { first.Add(m); if (first.Count == 5) { stop.Cancel(); } })
             .RunAsync(stop.Token);
         await new NoteConsumer(Group(topic, group) with { MaxMessages = 10, IdleTimeout = TimeSpan.FromSeconds(15) }, new StringWriter(), new ListLogger(), second.Add)
             .RunAsync(CancellationToken.None);
@@ -110,7 +113,7 @@ public class ConsumerGroupTests(BrokerFixture broker)
         var group = $"g-{topic}";
         await new NoteProducer(new ProducerOptions(broker.BootstrapServers, topic, 9, TimeSpan.FromSeconds(30)) { Partition = 0, Quiet = true },
             new StringWriter(), new ListLogger()).RunAsync(CancellationToken.None);
-        var consumer = new NoteConsumer(Group(topic, group) with { MaxMessages = 4 }, new StringWriter(), new ListLogger());
+        var consumer = new NoteConsumer(Group(topic, group) with { MaxMessages = 4, IdleTimeout = Bound }, new StringWriter(), new ListLogger());
         await consumer.RunAsync(CancellationToken.None);
 
         var rows = GroupLag.Measure(consumer.BuildConfig(), [topic], TimeSpan.FromSeconds(10));
@@ -141,7 +144,7 @@ public class ConsumerGroupTests(BrokerFixture broker)
         public async Task StopAsync()
         {
             await _stop.CancelAsync();
-            await _run!;
+            await _run!.WaitAsync(Bound);
         }
     }
 }

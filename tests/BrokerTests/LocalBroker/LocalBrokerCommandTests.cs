@@ -25,7 +25,7 @@ public class LocalBrokerCommandTests
 
         await stop.CancelAsync();
 
-        Assert.Equal(ExitCodes.Success, await run);
+        Assert.Equal(ExitCodes.Success, await run.WaitAsync(TimeSpan.FromSeconds(60)));
         Assert.Matches(@"^127\.0\.0\.1:\d+,127\.0\.0\.1:\d+$", bootstrap);
     }
 

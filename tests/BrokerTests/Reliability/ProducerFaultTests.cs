@@ -31,7 +31,7 @@ public class ProducerFaultTests
         await Task.Delay(700);
         Assert.Equal(deliveredWhileDown, producer.Stats.Delivered);
         cluster.SetBrokerUp(1);
-        var summary = await run;
+        var summary = await run.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(new ProduceSummary(300, 300, 0, false), summary);
         var reconciliation = Reconciliation.Of(Reliability.Sequenced.Range(300), Reliability.Sequenced.Stored(cluster.BootstrapServers, "t", 300));
