@@ -4,6 +4,8 @@
 #   ./build.sh demo    start an embedded broker, run the Producer then the Consumer, stop everything
 #   ./build.sh test    run the whole test suite; ends with "N passed, N failed, N skipped"
 #   ./build.sh build   restore (building librdkafka locally if NuGet lacks it) and compile
+#   ./build.sh soak [duration] [rate] [--with-produce-errors]
+#                      Producer and a Consumer group of 3 under scheduled faults; exit 1 if anything was lost
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -106,12 +108,18 @@ demo() {
   echo "== Demo complete: 9 events went from the Producer through Kafka to the Consumer"
 }
 
+soak() {
+  build
+  dotnet "tests/Soak/bin/$CONFIGURATION/net10.0/KafkaDemo.Soak.dll" "$@"
+}
+
 case "${1:-}" in
   build) build ;;
+  soak) shift; soak "$@" ;;
   test) run_tests ;;
   demo) demo ;;
   *)
-    echo "usage: ./build.sh demo|test|build" >&2
+    echo "usage: ./build.sh demo|test|build|soak" >&2
     exit 2
     ;;
 esac
