@@ -4,6 +4,7 @@
 #   ./build.sh demo    start an embedded broker, run the Producer then the Consumer, stop everything
 #   ./build.sh test    run the whole test suite; ends with "N passed, N failed, N skipped"
 #   ./build.sh build   restore (building librdkafka locally if NuGet lacks it) and compile
+#   ./build.sh bench   our Producer and Consumer against kcat on an embedded broker; prints a table
 #   ./build.sh soak [duration] [rate] [--with-produce-errors]
 #                      Producer and a Consumer group of 3 under scheduled faults; exit 1 if anything was lost
 set -euo pipefail
@@ -108,6 +109,84 @@ demo() {
   echo "== Demo complete: 9 events went from the Producer through Kafka to the Consumer"
 }
 
+# P1 and C1 against kcat on one embedded broker, alternating, several runs; medians in a table.
+bench() {
+  build
+  ensure_kcat
+  command -v kcat >/dev/null 2>&1 || fail "the benchmark needs kcat (apt-get install kcat)"
+  [[ -x /usr/bin/time ]] || fail "the benchmark needs GNU time (apt-get install time)"
+  local runs=${BENCH_RUNS:-3} messages=${BENCH_MESSAGES:-1000000} consume=${BENCH_CONSUME:-400000}
+  local work bootstrap="" bin="src/Producer/bin/$CONFIGURATION/net10.0" cbin="src/Consumer/bin/$CONFIGURATION/net10.0"
+  work=$(mktemp -d)
+  # shellcheck disable=SC2064
+  trap "stop_broker; rm -rf '$work'" EXIT
+
+  dotnet "src/LocalBroker/bin/$CONFIGURATION/net10.0/KafkaDemo.LocalBroker.dll" --brokers 1 --topic c1:16 \
+    >"$work/broker.out" 2>"$work/broker.err" &
+  broker_pid=$!
+  for _ in $(seq 1 300); do
+    bootstrap=$(head -n 1 "$work/broker.out" 2>/dev/null || true)
+    [[ -n $bootstrap ]] && break
+    sleep 0.1
+  done
+  [[ -n $bootstrap ]] || fail "the embedded broker printed no address"
+
+  # The same events for kcat as our Producer generates: key<TAB>JSON, one per line.
+  awk -v n="$messages" 'BEGIN { split("note_created note_updated note_deleted", t, " "); split("created updated deleted", v, " ");
+    for (i = 1; i <= n; i++) { k = (i - 1) % 3 + 1;
+      printf "%s\t{\"id\":%d,\"event_type\":\"%s\",\"text\":\"Note %d %s\"}\n", t[k], i, t[k], int((i - 1) / 3) + 1, v[k] } }' >"$work/events.txt"
+  local payload_bytes
+  payload_bytes=$(awk -F'\t' '{ s += length($1) + length($2) } END { print s }' "$work/events.txt")
+
+  # C1's topic: 16 partitions, 25,000 events each (the mock keeps at most 100,000 per partition).
+  dotnet "$bin/KafkaDemo.Producer.dll" -b "$bootstrap" -t c1 -n "$consume" --key-strategy uuid -q 2>/dev/null ||
+    fail "could not fill the consume benchmark's topic"
+
+  measure() { # label, then the command; prints "seconds peak_kb"
+    local label=$1; shift
+    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/$label.out" 2>"$work/$label.err" || { tail -n 3 "$work/$label.err" >&2; fail "$label failed"; }
+    cat "$work/time"
+  }
+
+  local p1_ours=() p1_kcat=() c1_ours=() c1_kcat=() first=()
+  for r in $(seq 1 "$runs"); do
+    p1_ours+=("$(measure p1-ours dotnet "$bin/KafkaDemo.Producer.dll" -b "$bootstrap" -t "p1-ours-$r" -n "$messages" -q)")
+    first+=("$(sed -nE 's/.*first delivery ([0-9.]+) s.*/\1/p' "$work/p1-ours.err")")
+    grep -q "delivered $messages, failed 0" "$work/p1-ours.err" || fail "our Producer did not deliver every event: $(grep Summary "$work/p1-ours.err")"
+    p1_kcat+=("$(measure p1-kcat kcat -P -b "$bootstrap" -t "p1-kcat-$r" -K '\t' -X acks=all -X enable.idempotence=true -l "$work/events.txt")")
+    c1_ours+=("$(measure c1-ours dotnet "$cbin/KafkaDemo.Consumer.dll" -b "$bootstrap" -t c1 -g "bench-$r" -n "$consume" -e note_created)")
+    grep -q "consumed $consume," "$work/c1-ours.err" || fail "our Consumer did not read every event"
+    c1_kcat+=("$(measure c1-kcat kcat -C -b "$bootstrap" -t c1 -e -q)")
+    [[ $(wc -l <"$work/c1-kcat.out") -eq $consume ]] || fail "kcat did not read every event"
+    echo "run $r: P1 ours ${p1_ours[-1]% *} s, kcat ${p1_kcat[-1]% *} s; C1 ours ${c1_ours[-1]% *} s, kcat ${c1_kcat[-1]% *} s" >&2
+  done
+
+  median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+  row() { # name, count, bytes, ours samples (s kb)..., -- kcat samples
+    local name=$1 count=$2 bytes=$3; shift 3
+    local ours_s=() ours_kb=() kcat_s=() kcat_kb=() side=ours
+    for sample in "$@"; do
+      [[ $sample == -- ]] && { side=kcat; continue; }
+      if [[ $side == ours ]]; then ours_s+=("${sample% *}"); ours_kb+=("${sample#* }"); else kcat_s+=("${sample% *}"); kcat_kb+=("${sample#* }"); fi
+    done
+    local os ks
+    os=$(median "${ours_s[@]}"); ks=$(median "${kcat_s[@]}")
+    awk -v n="$name" -v c="$count" -v b="$bytes" -v os="$os" -v ks="$ks" -v okb="$(median "${ours_kb[@]}")" -v kkb="$(median "${kcat_kb[@]}")" 'BEGIN {
+      printf "| %s | %.0f | %.1f | %.0f | %.1f | %.2f | %.0f | %.0f |\n", n, c / os, b / os / 1e6, c / ks, b / ks / 1e6, (c / os) / (c / ks), okb / 1024, kkb / 1024 }'
+  }
+
+  echo
+  echo "Median of $runs runs, $(nproc) cores, whole-process wall time (start-up included), embedded broker (1 broker)."
+  echo
+  echo "| Benchmark | ours msg/s | ours MB/s | kcat msg/s | kcat MB/s | ours / kcat | ours peak RSS MB | kcat peak RSS MB |"
+  echo "|---|---|---|---|---|---|---|---|"
+  row "P1 produce $messages events (acks=all, idempotent, every report counted)" "$messages" "$payload_bytes" "${p1_ours[@]}" -- "${p1_kcat[@]}"
+  row "C1 consume $consume events from 16 partitions (decode, filter, output discarded)" "$consume" "$((payload_bytes / messages * consume))" "${c1_ours[@]}" -- "${c1_kcat[@]}"
+  echo
+  echo "Our Producer's first delivery after process start: median $(median "${first[@]}") s (kcat does not report it)."
+  stop_broker
+}
+
 soak() {
   build
   dotnet "tests/Soak/bin/$CONFIGURATION/net10.0/KafkaDemo.Soak.dll" "$@"
@@ -116,10 +195,11 @@ soak() {
 case "${1:-}" in
   build) build ;;
   soak) shift; soak "$@" ;;
+  bench) bench ;;
   test) run_tests ;;
   demo) demo ;;
   *)
-    echo "usage: ./build.sh demo|test|build|soak" >&2
+    echo "usage: ./build.sh demo|test|build|soak|bench" >&2
     exit 2
     ;;
 esac

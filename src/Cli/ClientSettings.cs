@@ -10,11 +10,11 @@ namespace KafkaDemo.Cli;
 public static class ClientSettings
 {
     /// <summary><c>--config FILE</c>: a Java-style client.properties file.</summary>
-    public static Option<string?> ConfigFileOption() => new("--config")
+    public static Option<string?> ConfigFileOption() => new Option<string?>("--config")
     {
         Description = "Java-style client.properties file with librdkafka properties (SASL, TLS, …); -X and flags override it",
         HelpName = "file",
-    };
+    }.ExistingFileOrStdin();
 
     /// <summary><c>-X name=value</c>: any librdkafka property, repeatable.</summary>
     public static Option<KeyValuePair<string, string>[]> PropertyOption() =>

@@ -11,7 +11,7 @@ public static class ConnectionOptions
         {
             Description = "Kafka brokers to contact first, host:port[,host:port…]",
             HelpName = "hosts",
-        }.FallBackTo("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092", environment);
+        }.FallBackTo("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092", environment).NotBlank();
 
     /// <summary><c>--topic</c> / <c>-t</c>, falling back to <c>KAFKA_TOPIC</c>, then <c>notes-topic</c>.</summary>
     public static Option<string> Topic(string description, Func<string, string?> environment) =>
@@ -19,5 +19,5 @@ public static class ConnectionOptions
         {
             Description = description,
             HelpName = "name",
-        }.FallBackTo("KAFKA_TOPIC", "notes-topic", environment);
+        }.FallBackTo("KAFKA_TOPIC", "notes-topic", environment).LegalTopics(name => [name ?? string.Empty]);
 }

@@ -16,5 +16,6 @@ public static class TopicListOption
             HelpName = "name",
             AllowMultipleArgumentsPerToken = false,
         }.FallBackTo("KAFKA_TOPIC", ["notes-topic"], environment,
-            text => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } names ? names : null);
+            text => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is { Length: > 0 } names ? names : null)
+        .LegalTopics(names => names ?? []);
 }

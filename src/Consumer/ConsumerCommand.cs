@@ -21,7 +21,7 @@ public static class ConsumerCommand
         {
             Description = "Consumer group to join; consumers sharing a group split the partitions between them",
             HelpName = "id",
-        }.FallBackTo("KAFKA_GROUP_ID", "notes-consumer", environment);
+        }.FallBackTo("KAFKA_GROUP_ID", "notes-consumer", environment).NotBlank();
         var connectTimeout = new Option<TimeSpan>("--connect-timeout") { Description = "How long to wait for the first answer from the cluster before giving up", HelpName = "duration" }
             .ParsedAsDuration(TimeSpan.FromSeconds(10), minimum: TimeSpan.FromMilliseconds(100));
         var configFile = ClientSettings.ConfigFileOption();
@@ -74,7 +74,8 @@ public static class ConsumerCommand
             Description = "auto: offsets stored as messages are read (at most once); after-processing: stored once handled, committed on revocation and shutdown (at least once)",
             DefaultValueFactory = _ => "after-processing",
         }.AcceptOnlyFromAmong("auto", "after-processing");
-        var dlqTopic = new Option<string?>("--dlq-topic") { Description = "Send messages that fail decoding or validation to this topic, with headers saying why and where from", HelpName = "name" };
+        var dlqTopic = new Option<string?>("--dlq-topic") { Description = "Send messages that fail decoding or validation to this topic, with headers saying why and where from", HelpName = "name" }
+            .LegalTopics(name => name is null ? [] : [name]);
         var outputFormat = new Option<string>("--output", "-o")
         {
             Description = "pretty: one readable line per message; jsonl: one JSON envelope per message (replayable by the Producer)",

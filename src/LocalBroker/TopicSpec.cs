@@ -16,9 +16,9 @@ public sealed record TopicSpec(string Name, int Partitions)
         error = null;
         var colon = text.LastIndexOf(':');
         var name = colon < 0 ? text : text[..colon];
-        if (name.Length == 0 || name.Length > 249 || !name.All(IsLegalTopicChar) || name is "." or "..")
+        if (Common.TopicNames.Problem(name) is { } problem)
         {
-            error = $"'{name}' is not a legal topic name (letters, digits, '.', '_' and '-', at most 249)";
+            error = problem;
             return null;
         }
 
@@ -36,6 +36,4 @@ public sealed record TopicSpec(string Name, int Partitions)
 
         return new TopicSpec(name, partitions);
     }
-
-    private static bool IsLegalTopicChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-';
 }

@@ -16,11 +16,19 @@ public sealed class DeliveryStats
     /// <summary>Messages reported failed by a delivery report.</summary>
     public long FailedReports => Interlocked.Read(ref _failed);
 
+    /// <summary>When the first delivery was acknowledged, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp; 0 before that.</summary>
+    public long FirstDeliveryTimestamp { get; private set; }
+
     /// <summary>Records one acknowledged delivery.</summary>
     public void Delivery(int partition, TimeSpan latency)
     {
         lock (_gate)
         {
+            if (FirstDeliveryTimestamp == 0)
+            {
+                FirstDeliveryTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
+            }
+
             _latency.Record(latency);
             _perPartition[partition] = _perPartition.GetValueOrDefault(partition) + 1;
         }

@@ -54,7 +54,8 @@ public static class ProducerCommand
             .ParsedAsDuration(DefaultDeliveryTimeout, minimum: TimeSpan.FromMilliseconds(100));
         var connectTimeout = new Option<TimeSpan>("--connect-timeout") { Description = "How long to wait for the first answer from the cluster before giving up", HelpName = "duration" }
             .ParsedAsDuration(TimeSpan.FromSeconds(10), minimum: TimeSpan.FromMilliseconds(100));
-        var input = new Option<string?>("--input", "-i") { Description = "Send one message per line of this file ('-': stdin) instead of generated events", HelpName = "file" };
+        var input = new Option<string?>("--input", "-i") { Description = "Send one message per line of this file ('-': stdin) instead of generated events", HelpName = "file" }
+            .ExistingFileOrStdin();
         var inputFormat = new Option<string>("--input-format") { Description = "lines (the line is the value) or jsonl (envelopes written by the Consumer's --output jsonl)", DefaultValueFactory = _ => "lines" }
             .AcceptOnlyFromAmong("lines", "jsonl");
         var keySeparator = new Option<string?>("--key-separator") { Description = "With --input lines: the text before the first separator is the key", HelpName = "text" };

@@ -145,7 +145,7 @@ public class ProducerFeatureTests(BrokerFixture broker)
 
         var lines = report.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith($"Summary for {topic}: sent 9, delivered 9, failed 0 in ", lines[0]);
-        Assert.Matches(@"^Delivery latency: p50 \d+\.\d ms, p99 \d+\.\d ms$", lines[1]);
+        Assert.Matches(@"^Delivery latency: p50 \d+\.\d ms, p99 \d+\.\d ms; first delivery \d+\.\d{3} s after the process started$", lines[1]);
         Assert.Equal("Delivered per partition:", lines[2]);
         var expected = NoteEventTypes.All
             .GroupBy(type => KeyPartitioner.PartitionFor(PartitionerKind.Murmur2, type, 3)!.Value)

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using KafkaDemo.Cli;
 using KafkaDemo.Consumer;
 using KafkaDemo.LocalBroker;
@@ -29,6 +30,24 @@ public class CommandLineHostTests
         { "producer", ["--header", "=v"], "--header expects name=value" },
         { "producer", ["--idempotence", "maybe"], "Argument 'maybe' not recognized. Must be one of: 'true' 'false'" },
         { "producer", ["--partitions", "0"], "--partitions must be between 1 and 100000." },
+        { "producer", ["--topic", ""], "--topic: a topic name cannot be empty." },
+        { "producer", ["--topic", "has space"], "'has space' is not a legal topic name" },
+        { "producer", ["--topic", new string('t', 300)], "a topic name has at most 249 characters, not 300" },
+        { "producer", ["--bootstrap-servers", " "], "--bootstrap-servers cannot be empty." },
+        { "producer", ["--count", "99999999999"], "'99999999999' is not a whole number for --count." },
+        { "producer", ["--count", ""], "'' is not a whole number for --count." },
+        { "producer", ["--linger-ms", "-5"], "--linger-ms must be between 0 and 900000." },
+        { "producer", ["--delivery-timeout", "-1s"], "'-1s' is not a valid duration for --delivery-timeout" },
+        { "producer", ["--input", "/no/such/input.txt"], "--input: no such file '/no/such/input.txt'." },
+        { "producer", ["--config", "/no/such/client.properties"], "--config: no such file '/no/such/client.properties'." },
+        { "producer", ["--config", "/etc"], "--config: no such file '/etc'." },
+        { "producer", ["-X"], "-X" },
+        { "producer", ["--count"], "--count" },
+        { "consumer", ["--topic", "ok", "--topic", "not ok"], "'not ok' is not a legal topic name" },
+        { "consumer", ["--group-id", ""], "--group-id cannot be empty." },
+        { "consumer", ["--dlq-topic", "bad/dlq"], "--dlq-topic: 'bad/dlq' is not a legal topic name" },
+        { "consumer", ["--max-messages", "1e3"], "'1e3' is not a whole number for --max-messages." },
+        { "consumer", ["--config", "/no/such/client.properties"], "--config: no such file" },
         { "consumer", ["--from", "yesterday"], "'yesterday' is not a start position for --from" },
         { "consumer", ["--assign", "notes"], "--assign: 'notes' is not topic:partition[@offset]." },
         { "consumer", ["--assign", "notes:1@x"], "'x' in 'notes:1@x' is not an offset" },
@@ -65,6 +84,25 @@ public class CommandLineHostTests
         Assert.Single(lines);
         Assert.Contains(expected, lines[0]);
         Assert.DoesNotContain("   at ", error);
+    }
+
+    [Theory]
+    [InlineData("producer")]
+    [InlineData("consumer")]
+    public async Task A_broken_config_file_or_an_unknown_property_exits_2_with_one_line(string program)
+    {
+        var broken = Path.GetTempFileName();
+        await File.WriteAllTextAsync(broken, "bootstrap.servers=localhost:9092\nthis line has no separator\n");
+        RootCommand Command() => program == "producer" ? ProducerCommand.Create(CommandLine.Environment()) : ConsumerCommand.Create(CommandLine.Environment());
+
+        var (brokenExit, _, brokenError) = await CommandLine.RunAsync(Command(), "--config", broken);
+        var (unknownExit, _, unknownError) = await CommandLine.RunAsync(Command(), "-X", "no.such.property=1", "-b", "127.0.0.1:1");
+
+        Assert.Equal((ExitCodes.Usage, ExitCodes.Usage), (brokenExit, unknownExit));
+        Assert.Single(brokenError.TrimEnd().Split('\n'));
+        Assert.Contains("line 2: expected key=value", brokenError);
+        Assert.Single(unknownError.TrimEnd().Split('\n'));
+        Assert.Contains("No such configuration property: \"no.such.property\"", unknownError);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public class ProducerCommandTests
 
         Assert.Equal(2, exitCode);
         Assert.Single(error.TrimEnd().Split('\n'));
-        Assert.Contains("cannot read config file '/no/such.properties'", error);
+        Assert.Contains("--config: no such file '/no/such.properties'", error);
     }
 
     [Fact]

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using KafkaDemo.LocalBroker;
+
+namespace KafkaDemo.BrokerTests.Reliability;
+
+// The real programs, as processes, so that everything they print is captured: logs, librdkafka's
+// own lines, errors and summaries.
+public class SecretTests
+{
+    private const string FileSecret = "file-secret-7f3a";
+    private const string FlagSecret = "flag-secret-9c2e";
+
+    [Theory]
+    [InlineData("KafkaDemo.Producer.dll", "-n 3")]
+    [InlineData("KafkaDemo.Consumer.dll", "--idle-timeout 3s")]
+    public async Task Secrets_from_the_config_file_and_from_X_never_appear_in_any_output(string program, string extra)
+    {
+        using var cluster = MockCluster.Start(brokerCount: 1);
+        cluster.CreateTopic("notes-topic", 1);
+        var config = Path.GetTempFileName();
+        await File.WriteAllTextAsync(config, $"sasl.username=alice\nsasl.password={FileSecret}\nsasl.mechanisms=PLAIN\nsecurity.protocol=SASL_PLAINTEXT\n");
+
+        // The mock broker does not speak SASL, so authentication fails and the programs report errors.
+        var (exitCode, output) = await RunAsync(program,
+            $"-b {cluster.BootstrapServers} --config {config} -X ssl.key.password={FlagSecret} --connect-timeout 3s {extra}");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Cannot reach any broker", output);
+        Assert.NotEmpty(output);
+        Assert.DoesNotContain(FileSecret, output);
+        Assert.DoesNotContain(FlagSecret, output);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string program, string arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, program)}\" {arguments}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
