@@ -6,8 +6,9 @@ namespace KafkaDemo.Consumer;
 public sealed class ConsumeStats
 {
     private readonly Lock _gate = new();
-    private readonly SortedDictionary<string, long> _perPartition = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<string, long> _perEventType = new(StringComparer.Ordinal);
+    // Keyed without building a string per message; names are made once, in Snapshot.
+    private readonly Dictionary<(string Topic, int Partition), long> _perPartition = [];
+    private readonly Dictionary<string, long> _perEventType = new(StringComparer.Ordinal);
     private long _consumed, _shown, _filtered, _invalid, _deadLettered;
 
     /// <summary>Records one handled message.</summary>
@@ -16,11 +17,10 @@ public sealed class ConsumeStats
         lock (_gate)
         {
             _consumed++;
-            var key = $"{topic}[{partition}]";
-            _perPartition[key] = _perPartition.GetValueOrDefault(key) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_perPartition, (topic, partition), out _)++;
             if (decoded.EventType is { } type)
             {
-                _perEventType[type] = _perEventType.GetValueOrDefault(type) + 1;
+                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_perEventType, type, out _)++;
             }
 
             _ = shown ? _shown++ : _filtered++;
@@ -45,8 +45,9 @@ public sealed class ConsumeStats
             {
                 DeadLettered = _deadLettered,
                 StartFailed = startFailed,
-                PerPartition = new Dictionary<string, long>(_perPartition),
-                PerEventType = new Dictionary<string, long>(_perEventType),
+                PerPartition = _perPartition.OrderBy(p => p.Key.Topic, StringComparer.Ordinal).ThenBy(p => p.Key.Partition)
+                    .ToDictionary(p => $"{p.Key.Topic}[{p.Key.Partition}]", p => p.Value),
+                PerEventType = _perEventType.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(),
             };
         }
     }

@@ -150,6 +150,8 @@ public static class ConsumerCommand
         {
             var options = Bind(parsed);
             using var loggers = ConsoleLogging.Create(LogLevel.Information);
+            // Unbuffered on purpose: an offset is stored once its line was written, so a line must
+            // reach stdout before that, or a crash could commit a message that was never printed.
             var consumer = new NoteConsumer(options, parsed.InvocationConfiguration.Output, loggers.CreateLogger("Consumer"),
                 report: parsed.InvocationConfiguration.Error);
             var summary = await consumer.RunAsync(cancellationToken);

@@ -44,6 +44,9 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
             // Bounds how long a message may stay unacknowledged, so an unreachable or stuck
             // cluster ends in reported failures instead of librdkafka's default five minutes.
             MessageTimeoutMs = (int)options.DeliveryTimeout.TotalMilliseconds,
+            // Bounds memory: every queued message also holds managed objects until its delivery
+            // report; past this, Produce reports Local_QueueFull and the sender waits (never drops).
+            QueueBufferingMaxMessages = 20_000,
             // The Java client's partitioner, so .NET and Java producers put a key in the same place.
             Partitioner = options.Partitioner == PartitionerKind.Crc32 ? Confluent.Kafka.Partitioner.ConsistentRandom : Confluent.Kafka.Partitioner.Murmur2Random,
         };
@@ -253,7 +256,30 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         }
     }
 
+    // Generated events all carry the same headers unless a sequence number is stamped; Produce only
+    // reads them (librdkafka copies them), so one Headers instance can serve every message and
+    // saves rebuilding it a million times.
+    private Headers? _sharedHeaders;
+    private IReadOnlyList<KeyValuePair<string, byte[]?>>? _sharedHeadersSource;
+
     private Headers HeadersOf(OutgoingMessage outgoing)
+    {
+        if (options.SequenceHeader is null && ReferenceEquals(outgoing.Headers, Volatile.Read(ref _sharedHeadersSource)))
+        {
+            return _sharedHeaders!;
+        }
+
+        var headers = BuildHeaders(outgoing);
+        if (options.SequenceHeader is null && options.Input is null)
+        {
+            _sharedHeaders = headers;
+            Volatile.Write(ref _sharedHeadersSource, outgoing.Headers);
+        }
+
+        return headers;
+    }
+
+    private Headers BuildHeaders(OutgoingMessage outgoing)
     {
         var headers = new Headers();
         foreach (var (name, value) in outgoing.Headers)
