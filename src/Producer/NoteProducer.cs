@@ -77,13 +77,17 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         }
 
         var source = OpenSource(out var input);
+        long sentSoFar = 0;
+        using var progress = options.Quiet && report is not null
+            ? new Timer(_ => ReportProgress(Interlocked.Read(ref sentSoFar), clock.Elapsed), null, options.ProgressInterval, options.ProgressInterval)
+            : null;
         using (input)
         {
             var pacer = new Pacer(options.Interval);
             long sent = 0;
             var workers = Enumerable.Range(1, options.Threads).Select(n => new Thread(() =>
             {
-                var mine = Work(producer, source, pacer, cancellationToken);
+                var mine = Work(producer, source, pacer, () => Interlocked.Increment(ref sentSoFar), cancellationToken);
                 Interlocked.Add(ref sent, mine);
             })
             { IsBackground = true, Name = $"producer-{n}" }).ToList();
@@ -190,7 +194,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         return new LineInput(reader, options, logger);
     }
 
-    private long Work(IProducer<byte[], byte[]> producer, IMessageSource source, Pacer pacer, CancellationToken cancellationToken)
+    private long Work(IProducer<byte[], byte[]> producer, IMessageSource source, Pacer pacer, Action onSent, CancellationToken cancellationToken)
     {
         long sent = 0;
         try
@@ -200,6 +204,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
                 if (TryProduce(producer, message, cancellationToken))
                 {
                     sent++;
+                    onSent();
                 }
             }
         }
@@ -321,6 +326,16 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         lock (_outputGate)
         {
             output.WriteLine(line);
+        }
+    }
+
+    private void ReportProgress(long sent, TimeSpan elapsed)
+    {
+        var delivered = _stats.Delivered;
+        lock (_outputGate)
+        {
+            report!.WriteLine(System.FormattableString.Invariant(
+                $"progress: {elapsed.TotalSeconds:F0} s, sent {sent}, delivered {delivered}, failed {_stats.FailedReports}, {delivered / Math.Max(elapsed.TotalSeconds, 1e-6):F0} msg/s"));
         }
     }
 

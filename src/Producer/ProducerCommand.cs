@@ -66,7 +66,7 @@ public static class ProducerCommand
         var compact = new Option<bool>("--compact") { Description = "With --create-topic: cleanup.policy=compact (keeps the latest value per key)" };
         var explainKeys = new Option<string?>("--explain-keys") { Description = "Print the partition of each key under every partitioner and exit (partition count from --partitions or the topic)", HelpName = "k1,k2,…" };
         var sequenceHeader = new Option<string?>("--sequence-header") { Description = "Stamp each message with this header holding its sequence number (event id or input line), to check delivery end to end", HelpName = "name" };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "No line per delivery; the summary is still printed" };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No line per delivery: a progress line every 5 s on stderr, then the summary" };
         var configFile = ClientSettings.ConfigFileOption();
         var properties = ClientSettings.PropertyOption();
 

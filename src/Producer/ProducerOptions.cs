@@ -62,6 +62,9 @@ public sealed record ProducerOptions(
     /// <summary>When set, every message carries a header of this name holding its sequence number.</summary>
     public string? SequenceHeader { get; init; }
 
-    /// <summary>No line per delivery; the summary is still written.</summary>
+    /// <summary>No line per delivery: a progress line every <see cref="ProgressInterval"/>, then the summary.</summary>
     public bool Quiet { get; init; }
+
+    /// <summary>How often <see cref="Quiet"/> mode reports progress.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -7,13 +7,8 @@ namespace KafkaDemo.BrokerTests.Consumer;
 [Collection(BrokerCollection.Name)]
 public class ConsumerCommandExitTests(BrokerFixture broker)
 {
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = await CommandLineHost.InvokeAsync(ConsumerCommand.Create(_ => null), args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
+        CommandRunner.RunAsync(ConsumerCommand.Create(_ => null), args);
 
     [Fact]
     public async Task A_missing_topic_exits_1_at_once()

@@ -6,13 +6,8 @@ namespace KafkaDemo.BrokerTests.Producer;
 [Collection(BrokerCollection.Name)]
 public class ProducerCommandExitTests(BrokerFixture broker)
 {
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = await CommandLineHost.InvokeAsync(ProducerCommand.Create(_ => null), args, output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
+        CommandRunner.RunAsync(ProducerCommand.Create(_ => null), args);
 
     [Fact]
     public async Task Every_event_delivered_exits_0_with_a_line_per_delivery()

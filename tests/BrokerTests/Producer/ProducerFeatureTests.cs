@@ -157,4 +157,20 @@ public class ProducerFeatureTests(BrokerFixture broker)
             Assert.Matches($@"^\s*{partition} │[█ ]+ {expected.GetValueOrDefault(partition)}$", bars[partition]);
         }
     }
+
+    [Fact]
+    public async Task Quiet_mode_prints_no_delivery_lines_but_periodic_progress_and_the_summary()
+    {
+        var topic = await broker.CreateTopicAsync("quiet", 3);
+        var output = new StringWriter();
+        var report = new StringWriter();
+        var options = Options(topic, 40) with { Quiet = true, Interval = TimeSpan.FromMilliseconds(25), ProgressInterval = TimeSpan.FromMilliseconds(200) };
+
+        await new NoteProducer(options, output, new ListLogger(), report).RunAsync(CancellationToken.None);
+
+        Assert.Equal(string.Empty, output.ToString());
+        var lines = report.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^progress: \d+ s, sent \d+, delivered \d+, failed 0, \d+ msg/s$"));
+        Assert.Contains(lines, l => l.StartsWith($"Summary for {topic}: sent 40, delivered 40, failed 0", StringComparison.Ordinal));
+    }
 }
