@@ -7,16 +7,32 @@ namespace KafkaDemo.Cli;
 /// <summary>Diagnostics for the console programs: one line per entry, all of it on stderr.</summary>
 public static class ConsoleLogging
 {
-    /// <summary>A logger factory writing single-line entries at <paramref name="minimum"/> and above to stderr.</summary>
-    public static ILoggerFactory Create(LogLevel minimum) =>
-        LoggerFactory.Create(builder => builder
-            .SetMinimumLevel(minimum)
-            .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
-            .AddSimpleConsole(options =>
+    /// <summary>
+    /// A logger factory writing entries at <paramref name="minimum"/> and above to stderr, one line
+    /// each: readable text, or with <paramref name="json"/> one JSON object per line for log pipelines.
+    /// </summary>
+    public static ILoggerFactory Create(LogLevel minimum, bool json = false) =>
+        LoggerFactory.Create(builder =>
+        {
+            builder.SetMinimumLevel(minimum).AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+            if (json)
             {
-                options.SingleLine = true;
-                options.TimestampFormat = "HH:mm:ss.fff ";
-            }));
+                builder.AddJsonConsole(options =>
+                {
+                    options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                    options.UseUtcTimestamp = true;
+                    options.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false };
+                });
+            }
+            else
+            {
+                builder.AddSimpleConsole(options =>
+                {
+                    options.SingleLine = true;
+                    options.TimestampFormat = "HH:mm:ss.fff ";
+                });
+            }
+        });
 
     /// <summary>Routes one librdkafka log line through <paramref name="logger"/> at the matching level.</summary>
     public static void Forward(ILogger logger, LogMessage message)

@@ -82,6 +82,7 @@ public static class ConsumerCommand
             DefaultValueFactory = _ => "pretty",
         }.AcceptOnlyFromAmong("pretty", "jsonl");
 
+        var logging = LoggingOptions.Create("Only warnings and errors in the logs (no assignment lines); messages and the summary are still printed");
         var lag = new Command("lag", "Print the group's committed offset, log-end offset and lag per partition of --topic, then exit");
 
         var root = new RootCommand("Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything.")
@@ -89,6 +90,7 @@ public static class ConsumerCommand
             bootstrapServers, topics, groupId, eventType, from, partition, assign, instances, maxMessages, idleTimeout,
             commit, dlqTopic, outputFormat, connectTimeout, configFile, properties, lag,
         };
+        logging.AddTo(root);
 
         root.Validators.Add(result =>
         {
@@ -149,11 +151,11 @@ public static class ConsumerCommand
         root.SetAction(async (parsed, cancellationToken) =>
         {
             var options = Bind(parsed);
-            using var loggers = ConsoleLogging.Create(LogLevel.Information);
+            using var loggers = logging.CreateFactory(parsed);
             // Unbuffered on purpose: an offset is stored once its line was written, so a line must
             // reach stdout before that, or a crash could commit a message that was never printed.
             var consumer = new NoteConsumer(options, parsed.InvocationConfiguration.Output, loggers.CreateLogger("Consumer"),
-                report: parsed.InvocationConfiguration.Error);
+                report: logging.SummaryWriter(parsed));
             var summary = await consumer.RunAsync(cancellationToken);
             return summary.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
         });

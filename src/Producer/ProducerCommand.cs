@@ -66,7 +66,8 @@ public static class ProducerCommand
         var compact = new Option<bool>("--compact") { Description = "With --create-topic: cleanup.policy=compact (keeps the latest value per key)" };
         var explainKeys = new Option<string?>("--explain-keys") { Description = "Print the partition of each key under every partitioner and exit (partition count from --partitions or the topic)", HelpName = "k1,k2,…" };
         var sequenceHeader = new Option<string?>("--sequence-header") { Description = "Stamp each message with this header holding its sequence number (event id or input line), to check delivery end to end", HelpName = "name" };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "No line per delivery: a progress line every 5 s on stderr, then the summary" };
+        var logging = LoggingOptions.Create("No line per delivery, and only warnings and errors in the logs: a progress line every 5 s, then the summary");
+        var quiet = logging.Quiet;
         var configFile = ClientSettings.ConfigFileOption();
         var properties = ClientSettings.PropertyOption();
 
@@ -75,8 +76,9 @@ public static class ProducerCommand
             bootstrapServers, topic, count, interval, rate, format, keyStrategy, key, partition, partitioner,
             acks, idempotence, lingerMs, compression, headers, threads, deliveryTimeout, connectTimeout,
             input, inputFormat, keySeparator, keepPartitions, createTopic, partitions, replicationFactor, compact,
-            explainKeys, sequenceHeader, quiet, configFile, properties,
+            explainKeys, sequenceHeader, configFile, properties,
         };
+        logging.AddTo(root);
 
         root.Validators.Add(result =>
         {
@@ -157,7 +159,7 @@ public static class ProducerCommand
 
             var stdout = parsed.InvocationConfiguration.Output;
             var stderr = parsed.InvocationConfiguration.Error;
-            using var loggers = ConsoleLogging.Create(LogLevel.Information);
+            using var loggers = logging.CreateFactory(parsed);
             var logger = loggers.CreateLogger("Producer");
 
             if (parsed.GetValue(explainKeys) is { } keyList)
@@ -168,7 +170,7 @@ public static class ProducerCommand
                 return partitionCount is { } known ? ExplainKeys(keyList, known, options.Partitioner, stdout, stderr) : ExitCodes.Failure;
             }
 
-            var producer = new NoteProducer(options, stdout, logger, stderr);
+            var producer = new NoteProducer(options, stdout, logger, logging.SummaryWriter(parsed));
             var summary = await producer.RunAsync(cancellationToken);
             return summary.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
         });
