@@ -19,7 +19,7 @@ public static class KeyExplanation
 
         var lines = new List<string>
         {
-            $"{partitionCount} partitions; [n] marks --partitioner {KeyPartitioner.NameOf(inUse)}, the one in use",
+            $"{partitionCount} partition{(partitionCount == 1 ? string.Empty : "s")}; [n] marks --partitioner {KeyPartitioner.NameOf(inUse)}, the one in use",
             "key".PadRight(keyWidth) + "  " + string.Join("  ", titles.Select(t => t.PadRight(26))).TrimEnd(),
         };
 
