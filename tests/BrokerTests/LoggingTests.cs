@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using KafkaDemo.LocalBroker;
 
@@ -20,7 +19,7 @@ public class LoggingTests
                 new StringWriter(), new ListLogger()).RunAsync(CancellationToken.None);
         }
 
-        var (exitCode, stdout, stderr) = await RunAsync(program, $"-b {cluster.BootstrapServers} --log-format json {extra}");
+        var (exitCode, stdout, stderr) = await ProgramProcess.RunAsync(program, $"-b {cluster.BootstrapServers} --log-format json {extra}");
 
         Assert.Equal(0, exitCode);
         Assert.Equal(3, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
@@ -39,25 +38,10 @@ public class LoggingTests
         using var cluster = MockCluster.Start(brokerCount: 1);
         cluster.CreateTopic("notes-topic", 1);
 
-        var (exitCode, stdout, stderr) = await RunAsync("KafkaDemo.Producer.dll", $"-b {cluster.BootstrapServers} -n 3 --quiet --log-format json");
+        var (exitCode, stdout, stderr) = await ProgramProcess.RunAsync("KafkaDemo.Producer.dll", $"-b {cluster.BootstrapServers} -n 3 --quiet --log-format json");
 
         Assert.Equal(0, exitCode);
         Assert.Equal(string.Empty, stdout);
         Assert.DoesNotContain("\"LogLevel\":\"Information\"", stderr);
-    }
-
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string program, string arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, program)}\" {arguments}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using KafkaDemo.LocalBroker;
 
 namespace KafkaDemo.BrokerTests.Reliability;
@@ -21,28 +20,14 @@ public class SecretTests
         await File.WriteAllTextAsync(config, $"sasl.username=alice\nsasl.password={FileSecret}\nsasl.mechanisms=PLAIN\nsecurity.protocol=SASL_PLAINTEXT\n");
 
         // The mock broker does not speak SASL, so authentication fails and the programs report errors.
-        var (exitCode, output) = await RunAsync(program,
+        var (exitCode, stdout, stderr) = await ProgramProcess.RunAsync(program,
             $"-b {cluster.BootstrapServers} --config {config} -X ssl.key.password={FlagSecret} --connect-timeout 3s {extra}");
 
+        var output = stdout + stderr;
         Assert.Equal(1, exitCode);
         Assert.Contains("Cannot reach any broker", output);
         Assert.NotEmpty(output);
         Assert.DoesNotContain(FileSecret, output);
         Assert.DoesNotContain(FlagSecret, output);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string program, string arguments)
-    {
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, program)}\" {arguments}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -1,0 +1,22 @@
+using System.Diagnostics;
+
+namespace KafkaDemo.BrokerTests;
+
+/// <summary>Runs one of the real programs (copied beside the tests) as a process, capturing stdout and stderr apart.</summary>
+public static class ProgramProcess
+{
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string program, string arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, program)}\" {arguments}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
