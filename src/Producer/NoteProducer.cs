@@ -261,30 +261,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         }
     }
 
-    // Generated events all carry the same headers unless a sequence number is stamped; Produce only
-    // reads them (librdkafka copies them), so one Headers instance can serve every message and
-    // saves rebuilding it a million times.
-    private Headers? _sharedHeaders;
-    private IReadOnlyList<KeyValuePair<string, byte[]?>>? _sharedHeadersSource;
-
     private Headers HeadersOf(OutgoingMessage outgoing)
-    {
-        if (options.SequenceHeader is null && ReferenceEquals(outgoing.Headers, Volatile.Read(ref _sharedHeadersSource)))
-        {
-            return _sharedHeaders!;
-        }
-
-        var headers = BuildHeaders(outgoing);
-        if (options.SequenceHeader is null && options.Input is null)
-        {
-            _sharedHeaders = headers;
-            Volatile.Write(ref _sharedHeadersSource, outgoing.Headers);
-        }
-
-        return headers;
-    }
-
-    private Headers BuildHeaders(OutgoingMessage outgoing)
     {
         var headers = new Headers();
         foreach (var (name, value) in outgoing.Headers)
