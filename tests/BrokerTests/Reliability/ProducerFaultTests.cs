@@ -22,19 +22,24 @@ public class ProducerFaultTests
             cluster.SetPartitionLeader("t", partition, brokerId: 1);
         }
 
-        var producer = new NoteProducer(Sequenced(cluster, "t", 300) with { Interval = TimeSpan.FromMilliseconds(5) }, new StringWriter(), new ListLogger());
-        var run = producer.RunAsync(CancellationToken.None);
+        // Until stopped, so that the fault lands mid-stream however slowly this machine runs the test.
+        var producer = new NoteProducer(Sequenced(cluster, "t", 0) with { Interval = TimeSpan.FromMilliseconds(5) }, new StringWriter(), new ListLogger());
+        using var stop = new CancellationTokenSource();
+        var run = producer.RunAsync(stop.Token);
         await Eventually.HoldsAsync(() => producer.Stats.Delivered >= 100, "100 events were delivered");
-        Assert.False(run.IsCompleted);
         cluster.SetBrokerDown(1);
         var deliveredWhileDown = producer.Stats.Delivered;
         await Task.Delay(700);
         Assert.Equal(deliveredWhileDown, producer.Stats.Delivered);
         cluster.SetBrokerUp(1);
+        await Eventually.HoldsAsync(() => producer.Stats.Delivered >= deliveredWhileDown + 100, "100 more events were delivered after the broker came back");
+        Assert.False(run.IsCompleted);
+        await stop.CancelAsync();
         var summary = await run.WaitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.Equal(new ProduceSummary(300, 300, 0, false), summary);
-        var reconciliation = Reconciliation.Of(Reliability.Sequenced.Range(300), Reliability.Sequenced.Stored(cluster.BootstrapServers, "t", 300));
+        Assert.Equal(new ProduceSummary(summary.Sent, summary.Sent, 0, false), summary);
+        var sent = (int)summary.Sent;
+        var reconciliation = Reconciliation.Of(Reliability.Sequenced.Range(sent), Reliability.Sequenced.Stored(cluster.BootstrapServers, "t", sent));
         Assert.True(reconciliation.IsExact, reconciliation.ToString());
     }
 
@@ -84,13 +89,18 @@ public class ProducerFaultTests
         using var cluster = MockCluster.Start(brokerCount: 3);
         cluster.CreateTopic("t", 3);
         var logger = new ListLogger();
-        var producer = new NoteProducer(Sequenced(cluster, "t", 200) with { Interval = TimeSpan.FromMilliseconds(5), DeliveryTimeout = TimeSpan.FromSeconds(1) },
+        // Until stopped: the fault lands mid-stream however slowly this machine runs the test, and the run is stopped only
+        // once deliveries have started failing, so the summary must account for sends made before, during and after the fault.
+        var producer = new NoteProducer(Sequenced(cluster, "t", 0) with { Interval = TimeSpan.FromMilliseconds(5), DeliveryTimeout = TimeSpan.FromSeconds(1) },
             new StringWriter(), logger);
+        using var stop = new CancellationTokenSource();
 
-        var run = producer.RunAsync(CancellationToken.None);
+        var run = producer.RunAsync(stop.Token);
         await Eventually.HoldsAsync(() => producer.Stats.Delivered >= 50, "50 events were delivered");
-        Assert.False(run.IsCompleted);
         cluster.SetBrokerDown(-1);
+        await Eventually.HoldsAsync(() => producer.Stats.FailedReports >= 10, "10 deliveries failed");
+        Assert.False(run.IsCompleted);
+        await stop.CancelAsync();
         var summary = await run.WaitAsync(TimeSpan.FromSeconds(60));
         for (var broker = 1; broker <= 3; broker++)
         {
