@@ -15,8 +15,6 @@ public static class MessageDecoder
     /// <summary>Deepest JSON nesting accepted before a value is rejected.</summary>
     public const int MaxJsonDepth = 64;
 
-    private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = MaxJsonDepth };
-
     /// <summary>Decodes <paramref name="value"/> (null for a tombstone) given its content type, if any.</summary>
     public static DecodedMessage Decode(byte[]? value, string? contentType)
     {
@@ -85,29 +83,25 @@ public static class MessageDecoder
             return Rejected(declared, text, "value is not valid UTF-8", validUtf8);
         }
 
-        JsonDocument document;
+        EventFields fields;
         try
         {
-            document = JsonDocument.Parse(value, s_documentOptions);
+            fields = EventFields.Read(value, MaxJsonDepth);
         }
         catch (JsonException ex)
         {
             return Rejected(declared, text, $"malformed JSON: {FirstSentence(ex.Message)}", validUtf8);
         }
 
-        using (document)
+        if (fields.Root != JsonTokenType.StartObject)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return Rejected(declared, text, $"JSON {root.ValueKind.ToString().ToLowerInvariant()} is not an event object", validUtf8);
-            }
-
-            var problem = ValidateEvent(root, out var eventType);
-            return problem is null
-                ? new DecodedMessage(PayloadKind.Json, text, EventType: eventType)
-                : new DecodedMessage(PayloadKind.Invalid, text, Error: problem);
+            return Rejected(declared, text, $"JSON {Describe(fields.Root)} is not an event object", validUtf8);
         }
+
+        var problem = ValidateEvent(fields);
+        return problem is null
+            ? new DecodedMessage(PayloadKind.Json, text, EventType: fields.EventType.Text)
+            : new DecodedMessage(PayloadKind.Invalid, text, Error: problem);
     }
 
     // A JSON object is always reported as invalid when it fails validation; anything else is only
@@ -117,46 +111,60 @@ public static class MessageDecoder
             ? new DecodedMessage(PayloadKind.Invalid, text, Error: reason, IsValidUtf8: validUtf8)
             : new DecodedMessage(PayloadKind.Plain, text, IsValidUtf8: validUtf8);
 
-    private static string? ValidateEvent(JsonElement root, out string? eventType)
+    private static string? ValidateEvent(EventFields fields)
     {
-        eventType = null;
-        if (!root.TryGetProperty("event_type", out var type))
+        var (type, id, body) = (fields.EventType, fields.Id, fields.Text);
+        if (type.Kind == JsonTokenType.None)
         {
             return "missing field event_type";
         }
 
-        if (type.ValueKind != JsonValueKind.String)
+        if (type.Kind != JsonTokenType.String)
         {
             return $"event_type must be a string, not {Describe(type)}";
         }
 
-        if (string.IsNullOrWhiteSpace(type.GetString()))
+        if (type.Text is null)
+        {
+            return "event_type is not valid Unicode text";
+        }
+
+        if (string.IsNullOrWhiteSpace(type.Text))
         {
             return "event_type is empty";
         }
 
-        if (root.TryGetProperty("id", out var id) && !(id.ValueKind == JsonValueKind.Number && id.TryGetInt32(out _)))
+        if (id.Kind != JsonTokenType.None && !(id.Kind == JsonTokenType.Number && id.IsInt32))
         {
             return $"id must be a 32-bit integer, not {Describe(id)}";
         }
 
-        if (root.TryGetProperty("text", out var body) && body.ValueKind != JsonValueKind.String)
+        if (body.Kind != JsonTokenType.None && body.Kind != JsonTokenType.String)
         {
             return $"text must be a string, not {Describe(body)}";
         }
 
-        eventType = type.GetString();
         return null;
     }
 
-    private static string Describe(JsonElement element) => element.ValueKind switch
+    private static string Describe(EventFields.Field field) => field.Kind switch
     {
-        JsonValueKind.Number => $"the number {element.GetRawText()}",
-        JsonValueKind.Null => "null",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
+        JsonTokenType.Number => $"the number {field.Text}",
+        JsonTokenType.Null => "null",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.StartArray => "an array",
         _ => "a string",
+    };
+
+    private static string Describe(JsonTokenType root) => root switch
+    {
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        _ => "null",
     };
 
     private static string FirstSentence(string message)

@@ -36,6 +36,7 @@ public class PayloadBatteryTests(BrokerFixture broker)
         yield return new("missing-event-type", """{"id":1,"text":"t"}"""u8.ToArray(), null, PayloadKind.Invalid);
         yield return new("mistyped-id", """{"id":"one","event_type":"note_created"}"""u8.ToArray(), null, PayloadKind.Invalid);
         yield return new("mistyped-event-type", """{"event_type":["x"]}"""u8.ToArray(), "application/json", PayloadKind.Invalid);
+        yield return new("lone-surrogate-event-type", """{"event_type":"\ud800"}"""u8.ToArray(), null, PayloadKind.Invalid);
         yield return new("deep-nesting", Encoding.UTF8.GetBytes(deep), "application/json", PayloadKind.Invalid);
         yield return new("one-megabyte-event", bigEvent, "application/json", PayloadKind.Json);
         yield return new("one-megabyte-random", RandomBytes(1_000_000), null, PayloadKind.Plain);

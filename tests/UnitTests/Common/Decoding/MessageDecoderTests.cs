@@ -65,6 +65,8 @@ public class MessageDecoderTests
     [InlineData("[1,2,3]", "JSON array is not an event object")]
     [InlineData("42", "JSON number is not an event object")]
     [InlineData("{ not json", "malformed JSON")]
+    [InlineData("""{"event_type":"a"} trailing""", "malformed JSON")]
+    [InlineData("", "malformed JSON")]
     public void Declared_json_that_is_no_event_object_is_invalid(string payload, string reason)
     {
         var decoded = MessageDecoder.Decode(Utf8(payload), "application/json");
@@ -77,6 +79,8 @@ public class MessageDecoderTests
     [InlineData("""{"id":1,"text":"no type"}""", "missing field event_type")]
     [InlineData("""{"event_type":7}""", "event_type must be a string, not the number 7")]
     [InlineData("""{"event_type":""}""", "event_type is empty")]
+    [InlineData("""{"event_type":"\ud800"}""", "event_type is not valid Unicode text")]
+    [InlineData("""{"event_type":"a","event_type":null}""", "event_type must be a string, not null")]
     [InlineData("""{"event_type":"note_created","id":"one"}""", "id must be a 32-bit integer, not a string")]
     [InlineData("""{"event_type":"note_created","id":1.5}""", "id must be a 32-bit integer, not the number 1.5")]
     [InlineData("""{"event_type":"note_created","id":99999999999}""", "id must be a 32-bit integer, not the number 99999999999")]
