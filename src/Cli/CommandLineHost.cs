@@ -55,6 +55,11 @@ public static class CommandLineHost
             await error.WriteLineAsync($"{name}: unexpected error: {ex.GetType().Name}: {OneLine(ex.Message)}");
             return ExitCodes.Failure;
         }
+        finally
+        {
+            // A program may hand in a buffered stdout; whatever the command wrote is shown before exit.
+            await output.FlushAsync(CancellationToken.None);
+        }
     }
 
     // Some parser messages list choices on separate lines; a usage error stays one line.

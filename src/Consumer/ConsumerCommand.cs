@@ -152,8 +152,8 @@ public static class ConsumerCommand
         {
             var options = Bind(parsed);
             using var loggers = logging.CreateFactory(parsed);
-            // Unbuffered on purpose: an offset is stored once its line was written, so a line must
-            // reach stdout before that, or a crash could commit a message that was never printed.
+            // The output may be buffered: each instance flushes it before storing the offsets of
+            // what it wrote, so a crash never commits a message whose line was not printed.
             var consumer = new NoteConsumer(options, parsed.InvocationConfiguration.Output, loggers.CreateLogger("Consumer"),
                 report: logging.SummaryWriter(parsed));
             var summary = await consumer.RunAsync(cancellationToken);

@@ -8,14 +8,26 @@ namespace KafkaDemo.Consumer;
 /// One consumer (one group member, or one manual assignment) running its poll loop on the calling
 /// thread until the run's stop conditions say so, then committing what it handled and leaving.
 /// </summary>
+/// <remarks>
+/// Output is written through a buffer. With <c>--commit after-processing</c> the offsets of handled
+/// messages wait here until a checkpoint flushes the output and only then stores them, so no offset
+/// is committed for a line that has not reached stdout. A checkpoint happens whenever the local
+/// queue runs dry, every <see cref="CheckpointEvery"/> messages, and before every commit.
+/// </remarks>
 internal sealed class ConsumerInstance(int number, ConsumerOptions options, ConsumerConfig config, RunContext run, MessageProcessor processor, ILogger logger)
 {
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan s_metadataTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>Most messages handled between two checkpoints while the queue never runs dry.</summary>
+    public const int CheckpointEvery = 1000;
+
     private readonly ClientErrors _errors = new(logger, "consumer");
     private readonly HashSet<TopicPartition> _assignment = [];
     private readonly HashSet<TopicPartition> _positioned = [];
+    // Per partition, the offset to store once the output is flushed: one past the last message handled.
+    private readonly Dictionary<TopicPartition, TopicPartitionOffset> _handled = [];
+    private int _sinceCheckpoint;
 
     public void Run()
     {
@@ -55,7 +67,12 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
                 CommitHandled(c, "revocation");
                 Track(partitions.Select(p => p.TopicPartition), added: false, "revoked");
             })
-            .SetPartitionsLostHandler((_, partitions) => Track(partitions.Select(p => p.TopicPartition), added: false, "lost"));
+            .SetPartitionsLostHandler((_, partitions) =>
+            {
+                // Another member may own these now: what was handled here is read again there.
+                partitions.ForEach(p => _handled.Remove(p.TopicPartition));
+                Track(partitions.Select(p => p.TopicPartition), added: false, "lost");
+            });
         try
         {
             return builder.Build();
@@ -73,7 +90,13 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             ConsumeResult<byte[], byte[]>? result;
             try
             {
-                result = consumer.Consume(s_pollInterval);
+                result = consumer.Consume(TimeSpan.Zero);
+                if (result is null)
+                {
+                    // Caught up with what was fetched: show it and store its offsets before waiting.
+                    Checkpoint(consumer);
+                    result = consumer.Consume(s_pollInterval);
+                }
             }
             catch (ConsumeException ex)
             {
@@ -109,7 +132,11 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
 
             if (options.Commit == CommitMode.AfterProcessing)
             {
-                consumer.StoreOffset(result);
+                _handled[result.TopicPartition] = new TopicPartitionOffset(result.TopicPartition, result.Offset + 1, result.LeaderEpoch);
+                if (++_sinceCheckpoint >= CheckpointEvery)
+                {
+                    Checkpoint(consumer);
+                }
             }
         }
 
@@ -162,6 +189,40 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
         return found.Select(o => o.Offset == Offset.End || o.Offset.Value < 0 ? new TopicPartitionOffset(o.TopicPartition, Offset.End) : o);
     }
 
+    // Flushes the output, then stores the offsets of what it now shows. Storing is local: librdkafka
+    // commits stored offsets every auto.commit.interval.ms and in CommitHandled.
+    private void Checkpoint(IConsumer<byte[], byte[]> consumer)
+    {
+        _sinceCheckpoint = 0;
+        if (!run.FlushOutput())
+        {
+            // Those lines may never have been shown: their messages are read again next time.
+            _handled.Clear();
+            return;
+        }
+
+        if (_handled.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var offset in _handled.Values)
+        {
+            try
+            {
+                consumer.StoreOffset(offset);
+            }
+            catch (KafkaException ex)
+            {
+                // The partition is no longer assigned here; its next owner reads these messages again.
+                logger.LogWarning("Consumer {Instance}: could not store offset {Topic}[{Partition}]@{Offset} ({Reason}); those messages will be read again",
+                    number, offset.Topic, offset.Partition.Value, offset.Offset.Value, ex.Error.Reason);
+            }
+        }
+
+        _handled.Clear();
+    }
+
     // With --commit after-processing, stored offsets are committed when partitions are taken away
     // and at shutdown, so the next owner starts right after the last message handled here.
     private void CommitHandled(IConsumer<byte[], byte[]> consumer, string occasion)
@@ -170,6 +231,8 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
         {
             return;
         }
+
+        Checkpoint(consumer);
 
         try
         {

@@ -105,7 +105,11 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
             logger.LogInformation("No message for {Idle}; stopped", Durations.Format(idle));
         }
 
-        run.FlushOutput();
+        if (!run.FlushOutput())
+        {
+            logger.LogCritical("Consumer stopped: cannot write to the output ({Reason}); offsets of messages not shown were not stored", run.OutputFailure);
+        }
+
         return Finish(run.Stats.Snapshot(run.Fatal, startFailed: false), clock.Elapsed);
     }
 

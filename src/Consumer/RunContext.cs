@@ -35,20 +35,57 @@ internal sealed class RunContext(ConsumerOptions options, TextWriter output, Can
         return options.MaxMessages == 0 || claimed <= options.MaxMessages;
     }
 
+    /// <summary>Why the output stopped accepting lines (a closed pipe, a full disk); null while it works.</summary>
+    public string? OutputFailure { get; private set; }
+
+    /// <summary>Writes one line to the output's buffer; a broken output stops the run instead of throwing.</summary>
     public void Write(string line)
     {
         lock (_outputGate)
         {
-            output.WriteLine(line);
+            if (OutputFailure is not null)
+            {
+                return;
+            }
+
+            try
+            {
+                output.WriteLine(line);
+            }
+            catch (IOException ex)
+            {
+                OutputBroke(ex);
+            }
         }
     }
 
-    public void FlushOutput()
+    /// <summary>Pushes buffered lines out; false when the output is broken, so nothing written may be taken as shown.</summary>
+    public bool FlushOutput()
     {
         lock (_outputGate)
         {
-            output.Flush();
+            if (OutputFailure is not null)
+            {
+                return false;
+            }
+
+            try
+            {
+                output.Flush();
+                return true;
+            }
+            catch (IOException ex)
+            {
+                OutputBroke(ex);
+                return false;
+            }
         }
+    }
+
+    private void OutputBroke(IOException ex)
+    {
+        OutputFailure = ex.Message;
+        _fatal = true;
     }
 
     public void RaiseAssignmentChanged(int instance, IReadOnlyList<TopicPartition> assignment) =>

@@ -50,6 +50,35 @@ public class ConsumerCommandExitTests(BrokerFixture broker)
     }
 
     [Fact]
+    public async Task A_reader_that_goes_away_like_head_stops_the_consumer_with_exit_1_and_commits_only_what_it_wrote()
+    {
+        var topic = await broker.CreateTopicAsync("closed-pipe", 1);
+        await new NoteProducer(new ProducerOptions(broker.BootstrapServers, topic, 3000, TimeSpan.FromSeconds(30)) { Quiet = true }, new StringWriter(), new ListLogger())
+            .RunAsync(CancellationToken.None);
+        var group = $"g-{topic}";
+        var consumerDll = Path.Combine(AppContext.BaseDirectory, "KafkaDemo.Consumer.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", $"\"{consumerDll}\" -b {broker.BootstrapServers} -t {topic} -g {group} -n 3000 --idle-timeout 60s")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var firstLines = new[] { await process.StandardOutput.ReadLineAsync(), await process.StandardOutput.ReadLineAsync() };
+        process.StandardOutput.Close(); // what head -n 2 does once it has its lines
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.All(firstLines, line => Assert.StartsWith("✅ JSON (", line));
+        Assert.Equal(ExitCodes.Failure, process.ExitCode);
+        Assert.Contains("cannot write to the output", await error, StringComparison.Ordinal);
+        var committed = GroupLag.Measure(new Confluent.Kafka.ConsumerConfig { BootstrapServers = broker.BootstrapServers, GroupId = group }, [topic], TimeSpan.FromSeconds(10))
+            .Single().Committed ?? 0;
+        Assert.InRange(committed, 0, 2999);
+    }
+
+    [Fact]
     public async Task The_lag_subcommand_prints_a_table_and_exits_0()
     {
         var topic = await broker.CreateTopicAsync("lag-cmd", 2);

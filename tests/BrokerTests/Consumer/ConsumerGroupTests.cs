@@ -107,6 +107,38 @@ public class ConsumerGroupTests(BrokerFixture broker)
     }
 
     [Fact]
+    public async Task When_stdout_breaks_the_run_fails_and_no_offset_is_committed_for_lines_never_written()
+    {
+        var topic = await broker.CreateTopicAsync("broken-output", 3);
+        var group = $"g-{topic}";
+        await new NoteProducer(new ProducerOptions(broker.BootstrapServers, topic, 12, TimeSpan.FromSeconds(30)) { Quiet = true }, new StringWriter(), new ListLogger())
+            .RunAsync(CancellationToken.None);
+        var logger = new ListLogger();
+        var consumer = new NoteConsumer(Group(topic, group) with { MaxMessages = 12, IdleTimeout = Bound }, new BrokenPipeWriter(), logger);
+
+        var summary = await consumer.RunAsync(CancellationToken.None).WaitAsync(Bound);
+
+        Assert.False(summary.Succeeded);
+        Assert.True(summary.Consumed > 0);
+        Assert.Contains(logger.Entries, e => e.Text.Contains("cannot write to the output", StringComparison.Ordinal));
+        var rows = GroupLag.Measure(consumer.BuildConfig(), [topic], TimeSpan.FromSeconds(10));
+        Assert.All(rows, r => Assert.Null(r.Committed));
+        Assert.Equal(12, rows.Sum(r => r.LogEnd));
+    }
+
+    // Takes lines into its buffer, like a StreamWriter on stdout, and fails when asked to push them out.
+    private sealed class BrokenPipeWriter : StringWriter
+    {
+        public override void Flush()
+        {
+            if (GetStringBuilder().Length > 0)
+            {
+                throw new IOException("Broken pipe");
+            }
+        }
+    }
+
+    [Fact]
     public async Task The_lag_view_shows_committed_log_end_and_lag_per_partition()
     {
         var topic = await broker.CreateTopicAsync("lag", 3);
