@@ -49,12 +49,22 @@ internal sealed class MessageProcessor(ConsumerOptions options, RunContext run, 
 
     private static ConsumedMessage ToConsumedMessage(ConsumeResult<byte[], byte[]> result)
     {
-        var headers = result.Message.Headers is { } raw
-            ? raw.Select(h => KeyValuePair.Create(h.Key, h.GetValueBytes() is { } v ? Encoding.UTF8.GetString(v) : string.Empty)).ToList()
-            : [];
-        var contentType = headers.FirstOrDefault(h => h.Key.Equals(ContentTypes.HeaderName, StringComparison.OrdinalIgnoreCase)).Value;
-        var key = result.Message.Key is { } keyBytes ? Encoding.UTF8.GetString(keyBytes) : null;
+        var raw = result.Message.Headers;
+        var count = raw?.Count ?? 0;
+        var headers = new List<KeyValuePair<string, string>>(count);
+        string? contentType = null;
+        for (var i = 0; i < count; i++)
+        {
+            var header = raw![i];
+            var text = header.GetValueBytes() is { } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty;
+            headers.Add(KeyValuePair.Create(header.Key, text));
+            if (contentType is null && header.Key.Equals(ContentTypes.HeaderName, StringComparison.OrdinalIgnoreCase))
+            {
+                contentType = text;
+            }
+        }
 
+        var key = result.Message.Key is { } keyBytes ? Encoding.UTF8.GetString(keyBytes) : null;
         return new ConsumedMessage(
             result.Topic, result.Partition.Value, result.Offset.Value, key,
             MessageDecoder.Decode(result.Message.Value, contentType), headers);

@@ -15,6 +15,8 @@ public static class MessageDecoder
     /// <summary>Deepest JSON nesting accepted before a value is rejected.</summary>
     public const int MaxJsonDepth = 64;
 
+    private static readonly string[] s_knownContentTypes = [ContentTypes.Json, ContentTypes.PlainText, ContentTypes.Protobuf];
+
     /// <summary>Decodes <paramref name="value"/> (null for a tombstone) given its content type, if any.</summary>
     public static DecodedMessage Decode(byte[]? value, string? contentType)
     {
@@ -53,16 +55,27 @@ public static class MessageDecoder
         return new DecodedMessage(PayloadKind.Protobuf, JsonSerializer.Serialize(note, NoteEventJsonContext.Default.NoteEvent), EventType: note.EventType);
     }
 
+    // The media type without parameters ("application/json; charset=utf-8"), as one of the known
+    // constants, compared without regard to case; null for none or an unknown one.
     private static string? NormaliseContentType(string? contentType)
     {
-        if (string.IsNullOrWhiteSpace(contentType))
+        if (contentType is null)
         {
             return null;
         }
 
-        var semicolon = contentType.IndexOf(';');
-        var mediaType = semicolon < 0 ? contentType : contentType[..semicolon];
-        return mediaType.Trim().ToLowerInvariant();
+        var mediaType = contentType.AsSpan();
+        var semicolon = mediaType.IndexOf(';');
+        mediaType = (semicolon < 0 ? mediaType : mediaType[..semicolon]).Trim();
+        foreach (var known in s_knownContentTypes)
+        {
+            if (mediaType.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+        }
+
+        return null;
     }
 
     private static bool LooksLikeJsonObject(ReadOnlySpan<byte> value)
