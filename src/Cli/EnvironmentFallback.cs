@@ -12,6 +12,12 @@ public static class EnvironmentFallback
     /// <summary>Reads the process environment; the default lookup.</summary>
     public static string? Process(string name) => Environment.GetEnvironmentVariable(name);
 
+    /// <summary>Every variable of the process environment.</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> ProcessVariables() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => KeyValuePair.Create((string)e.Key, (string?)e.Value))
+            .ToList();
+
     /// <summary>Falls back to <paramref name="variable"/>, then to <paramref name="defaultValue"/>.</summary>
     public static Option<string> FallBackTo(
         this Option<string> option, string variable, string defaultValue, Func<string, string?> environment)

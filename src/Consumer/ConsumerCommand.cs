@@ -10,8 +10,12 @@ namespace KafkaDemo.Consumer;
 public static class ConsumerCommand
 {
     /// <summary>The root command; <paramref name="environment"/> supplies the env fallbacks (the process environment by default).</summary>
-    public static RootCommand Create(Func<string, string?>? environment = null, Func<DateTimeOffset>? clock = null)
+    /// <param name="environment">Looks up one environment variable.</param>
+    /// <param name="clock">The current time, for <c>--from -10m</c>.</param>
+    /// <param name="variables">All environment variables, for <c>KAFKA_X_*</c>; the process's when <paramref name="environment"/> is not given either.</param>
+    public static RootCommand Create(Func<string, string?>? environment = null, Func<DateTimeOffset>? clock = null, IEnumerable<KeyValuePair<string, string?>>? variables = null)
     {
+        variables ??= environment is null ? EnvironmentFallback.ProcessVariables() : [];
         environment ??= EnvironmentFallback.Process;
         clock ??= () => DateTimeOffset.UtcNow;
 
@@ -143,7 +147,7 @@ public static class ConsumerCommand
                 Commit = parsed.GetRequiredValue(commit) == "auto" ? CommitMode.Auto : CommitMode.AfterProcessing,
                 DeadLetterTopic = parsed.GetValue(dlqTopic),
                 Output = parsed.GetRequiredValue(outputFormat) == "jsonl" ? OutputFormat.Jsonl : OutputFormat.Pretty,
-                ClientSettings = ClientSettings.Merge(file, parsed.GetValue(properties) ?? [], typed),
+                ClientSettings = ClientSettings.Merge(file, ClientSettings.FromEnvironment(variables), parsed.GetValue(properties) ?? [], typed),
                 ConnectTimeout = parsed.GetValue(connectTimeout),
             };
         }

@@ -21,8 +21,11 @@ public static class ProducerCommand
     private static readonly string[] s_keyStrategies = ["event-type", "none", "uuid", "fixed"];
 
     /// <summary>The root command; <paramref name="environment"/> supplies the env fallbacks (the process environment by default).</summary>
-    public static RootCommand Create(Func<string, string?>? environment = null)
+    /// <param name="environment">Looks up one environment variable.</param>
+    /// <param name="variables">All environment variables, for <c>KAFKA_X_*</c>; the process's when <paramref name="environment"/> is not given either.</param>
+    public static RootCommand Create(Func<string, string?>? environment = null, IEnumerable<KeyValuePair<string, string?>>? variables = null)
     {
+        variables ??= environment is null ? EnvironmentFallback.ProcessVariables() : [];
         environment ??= EnvironmentFallback.Process;
 
         var bootstrapServers = ConnectionOptions.BootstrapServers(environment);
@@ -132,7 +135,7 @@ public static class ProducerCommand
             IfTyped(compression, "compression.type", parsed.GetRequiredValue(compression));
             IfTyped(deliveryTimeout, "message.timeout.ms", ((int)parsed.GetValue(deliveryTimeout).TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
 
-            var settings = ClientSettings.Merge(file, parsed.GetValue(properties) ?? [], typed);
+            var settings = ClientSettings.Merge(file, ClientSettings.FromEnvironment(variables), parsed.GetValue(properties) ?? [], typed);
             var strategy = parsed.GetResult(key) is not null ? KeyStrategy.Fixed : ParseKeyStrategy(parsed.GetRequiredValue(keyStrategy));
             var options = new ProducerOptions(bootstrap, parsed.GetRequiredValue(topic), parsed.GetValue(count), parsed.GetValue(deliveryTimeout))
             {

@@ -97,6 +97,36 @@ public class ProducerCommandTests
     }
 
     [Fact]
+    public async Task A_secret_from_a_KAFKA_X_variable_is_masked_like_one_from_X()
+    {
+        KeyValuePair<string, string?>[] variables = [new("KAFKA_X_SASL_PASSWORD", "hunter3"), new("KAFKA_X_SECURITY_PROTOCOL", "hunter3")];
+
+        var (exitCode, _, error) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment(), variables), "-n", "1");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("security.protocol", error);
+        Assert.DoesNotContain("hunter3", error);
+    }
+
+    // batch.num.messages=never is rejected by librdkafka (exit 2); when a later layer sets a valid value
+    // instead, the run gets as far as the unreachable broker (exit 1).
+    [Theory]
+    [InlineData("never", null, 2)]
+    [InlineData("never", "5", 1)]
+    public async Task KAFKA_X_variables_override_the_config_file_and_X_overrides_them(string fromEnvironment, string? fromFlag, int expectedExitCode)
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, "batch.num.messages=5\n");
+        KeyValuePair<string, string?>[] variables = [new("KAFKA_X_BATCH_NUM_MESSAGES", fromEnvironment)];
+        string[] args = ["-b", "127.0.0.1:1", "--connect-timeout", "1s", "-n", "1", "--config", file, .. fromFlag is null ? [] : new[] { "-X", $"batch.num.messages={fromFlag}" }];
+
+        var (exitCode, _, error) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment(), variables), args);
+
+        Assert.Equal(expectedExitCode, exitCode);
+        Assert.Equal(expectedExitCode == 2, error.Contains("batch.num.messages", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_unreadable_config_file_exits_2_with_one_line()
     {
         var (exitCode, _, error) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment()), "--config", "/no/such.properties");
