@@ -146,16 +146,18 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
     {
         var wanted = (options.Assignment?.Select(a => a.Topic) ?? options.Topics).Distinct().ToList();
         Metadata metadata;
+        var config = BuildConfig();
         try
         {
-            using var probe = new ConsumerBuilder<Ignore, Ignore>(BuildConfig()).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
+            using var probe = new ConsumerBuilder<Ignore, Ignore>(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
             using var admin = new DependentAdminClientBuilder(probe.Handle).Build();
             metadata = admin.GetMetadata(options.ConnectTimeout);
         }
         catch (KafkaException ex)
         {
+            // The address the client really used: a --config file may have set it.
             logger.LogError("Cannot reach any broker at {Bootstrap} within {Timeout}: {Reason}",
-                options.BootstrapServers, Durations.Format(options.ConnectTimeout), ex.Error.Reason);
+                config.BootstrapServers, Durations.Format(options.ConnectTimeout), ex.Error.Reason);
             return false;
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)

@@ -158,8 +158,9 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         }
         catch (KafkaException ex)
         {
+            // The address the client really used: a --config file may have set it.
             logger.LogError("Cannot reach any broker at {Bootstrap} within {Timeout}: {Reason}",
-                options.BootstrapServers, Durations.Format(options.ConnectTimeout), ex.Error.Reason);
+                BuildConfig().BootstrapServers, Durations.Format(options.ConnectTimeout), ex.Error.Reason);
             return false;
         }
     }
