@@ -18,7 +18,6 @@ fail() { echo "build.sh: $*" >&2; exit 1; }
 
 build() {
   command -v dotnet >/dev/null 2>&1 || fail "the .NET 10 SDK (dotnet) is not on PATH; install it first"
-  eng/librdkafka.sh
   dotnet build KafkaDemo.sln -c "$CONFIGURATION" -nologo -v quiet -clp:NoSummary || fail "the build failed"
 }
 

@@ -41,6 +41,12 @@ public sealed class MockCluster : IDisposable
         }
     }
 
+    /// <summary>
+    /// The native library the cluster runs on, the one Confluent.Kafka loaded, by the name it was
+    /// found under (for example <c>centos8-librdkafka</c> on Debian).
+    /// </summary>
+    public static string LibraryName => LoadedLibrary.Name;
+
     /// <summary>Initial rebalance delay used unless told otherwise.</summary>
     public static readonly TimeSpan DefaultInitialRebalanceDelay = TimeSpan.FromSeconds(1);
 
@@ -153,9 +159,9 @@ public sealed class MockCluster : IDisposable
         }
     }
 
-    // Loads librdkafka the way Confluent.Kafka does, so that a missing native library is reported
-    // by Confluent.Kafka's own, more helpful, exception.
-    private static void EnsureLibraryLoaded() => Library.Load();
+    // Binds to the librdkafka Confluent.Kafka loads; a missing native library is reported by
+    // Confluent.Kafka's own exception, which lists where it looked.
+    private static void EnsureLibraryLoaded() => _ = LoadedLibrary.Handle;
 
     private static void Check(int error, string action)
     {

@@ -26,9 +26,22 @@ public class MockClusterTests
     }
 
     [Fact]
-    public void The_hosted_library_is_librdkafka_2_15_1()
+    public void The_embedded_broker_runs_on_the_same_librdkafka_that_Confluent_Kafka_loaded()
     {
-        Assert.Equal("2.15.1", MockCluster.LibraryVersion);
+        using var cluster = MockCluster.Start(brokerCount: 1);
+        using var producer = new ProducerBuilder<Null, string>(new ProducerConfig { BootstrapServers = cluster.BootstrapServers }).Build();
+
+        Assert.Equal(Library.VersionString, MockCluster.LibraryVersion);
+        if (OperatingSystem.IsLinux())
+        {
+            // One file of librdkafka mapped into the process, and it is the one our calls bound to.
+            var mapped = File.ReadLines("/proc/self/maps")
+                .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(5).FirstOrDefault())
+                .Where(path => path is not null && Path.GetFileName(path).EndsWith("librdkafka.so", StringComparison.Ordinal))
+                .Distinct()
+                .ToList();
+            Assert.Equal([MockCluster.LibraryName + ".so"], mapped.Select(Path.GetFileName));
+        }
     }
 
     [Fact]

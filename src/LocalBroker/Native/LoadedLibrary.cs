@@ -1,0 +1,72 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace KafkaDemo.LocalBroker.Native;
+
+/// <summary>
+/// Finds the librdkafka that Confluent.Kafka loaded, so that our own native calls use that very
+/// library. librdkafka.redist ships several Linux builds: the plain <c>librdkafka.so</c> needs
+/// libsasl2.so.3 (absent on Debian and Ubuntu), and Confluent.Kafka falls back to
+/// <c>centos8-librdkafka.so</c>, or uses <c>alpine-librdkafka.so</c> on musl. A bare
+/// <c>[DllImport("librdkafka")]</c> knows none of that and fails where the plain build cannot load.
+/// </summary>
+/// <remarks>
+/// Confluent.Kafka loads its library first; then each name it knows is resolved through
+/// Confluent.Kafka's own assembly, which probes the same places (the app's deps.json and its
+/// runtimes folder, or the folder of a self-contained app). The operating system's loader hands
+/// back the handle of a library that is already loaded, so the first name that resolves is the
+/// library Confluent.Kafka is using, not a second copy.
+/// </remarks>
+internal static class LoadedLibrary
+{
+    // The order Confluent.Kafka tries them in (its Impl/LibRdKafka.cs): the musl build only on
+    // Alpine, otherwise the build with GSSAPI linkage first and the self-contained one after it.
+    private static readonly string[] LinuxNames = ["librdkafka", "centos8-librdkafka"];
+    private static readonly string[] AlpineNames = ["alpine-librdkafka"];
+
+    private static readonly Lazy<(IntPtr Handle, string Name)> Bound = new(Bind);
+
+    /// <summary>The native handle of the library Confluent.Kafka loaded.</summary>
+    public static IntPtr Handle => Bound.Value.Handle;
+
+    /// <summary>The name the library was found under, for example <c>centos8-librdkafka</c>.</summary>
+    public static string Name => Bound.Value.Name;
+
+    private static (IntPtr, string) Bind()
+    {
+        // Throws Confluent.Kafka's own DllNotFoundException, which lists what it tried.
+        Confluent.Kafka.Library.Load();
+
+        var client = typeof(Confluent.Kafka.Library).Assembly;
+        foreach (var name in CandidateNames())
+        {
+            if (NativeLibrary.TryLoad(name, client, searchPath: null, out var handle))
+            {
+                return (handle, name);
+            }
+        }
+
+        throw new DllNotFoundException(
+            $"Confluent.Kafka loaded librdkafka, but none of {string.Join(", ", CandidateNames())} resolves from {client.Location}");
+    }
+
+    private static string[] CandidateNames() =>
+        OperatingSystem.IsLinux() && IsAlpine() ? AlpineNames
+        : OperatingSystem.IsLinux() ? LinuxNames
+        : ["librdkafka"];
+
+    // Confluent.Kafka tells Alpine apart by the ID= line of /etc/os-release; so do we.
+    private static bool IsAlpine()
+    {
+        try
+        {
+            return File.ReadLines("/etc/os-release")
+                .Any(line => line.StartsWith("ID=", StringComparison.Ordinal)
+                          && line[3..].Trim('"', '\'').Equals("alpine", StringComparison.OrdinalIgnoreCase));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}
