@@ -165,7 +165,7 @@ public class MessageDecoderTests
     }
 
     [Theory]
-    [InlineData(new byte[] { 0x12, 0x09, 0x61 }, "malformed protobuf: length runs past the end")]
+    [InlineData(new byte[] { 0x12, 0x09, 0x61 }, "malformed protobuf: While parsing a protocol message, the input ended unexpectedly in the middle of a field")]
     [InlineData(new byte[] { 0x08, 0x01 }, "event_type is empty")]
     public void Declared_protobuf_that_is_no_event_is_invalid(byte[] bytes, string reason)
     {

@@ -13,6 +13,23 @@ public class NoteEventProtobufTests
         Assert.Equal(new byte[] { 0x08, 0x96, 0x01, 0x12, 0x01, (byte)'a', 0x1a, 0x02, (byte)'b', (byte)'c' }, bytes);
     }
 
+    // Bytes written by the hand-coded encoder this project used before the schema became a .proto
+    // file: messages already on a topic must decode the same, and new ones must be byte-identical.
+    [Theory]
+    [InlineData(1, "note_created", "Note 1 created", "0801120c6e6f74655f637265617465641a0e4e6f746520312063726561746564")]
+    [InlineData(-2, "note_deleted", "ü ✅", "08feffffffffffffffff01120c6e6f74655f64656c657465641a06c3bc20e29c85")]
+    [InlineData(300, "", "", "08ac02")]
+    [InlineData(0, "note_updated", "", "120c6e6f74655f75706461746564")]
+    public void Encoding_is_byte_identical_to_messages_written_before(int id, string eventType, string text, string hex)
+    {
+        var note = new NoteEvent(id, eventType, text);
+        var bytes = Convert.FromHexString(hex);
+
+        Assert.Equal(bytes, NoteEventProtobuf.Encode(note));
+        Assert.True(NoteEventProtobuf.TryDecode(bytes, out var decoded, out _));
+        Assert.Equal(note, decoded);
+    }
+
     [Fact]
     public void Default_values_are_omitted_as_in_proto3()
     {
