@@ -41,9 +41,11 @@ test_totals() {
 # those tests are skipped, and say so.
 ensure_kcat() {
   command -v kcat >/dev/null 2>&1 && return 0
-  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+  local as_root=()
+  [[ $(id -u) -eq 0 ]] || as_root=(sudo -n)
+  if command -v apt-get >/dev/null 2>&1 && "${as_root[@]}" true 2>/dev/null; then
     echo "build.sh: installing kcat for the interoperability tests" >&2
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat) >/dev/null 2>&1 ||
+    ("${as_root[@]}" apt-get update -qq && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat) >/dev/null 2>&1 ||
       echo "build.sh: could not install kcat; its tests will be skipped" >&2
   else
     echo "build.sh: kcat is not installed (apt-get install kcat); its tests will be skipped" >&2

@@ -1,33 +1,52 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
+using KafkaDemo.BrokerTests.Brokers;
 using KafkaDemo.LocalBroker;
+using Testcontainers.Kafka;
 
 namespace KafkaDemo.BrokerTests;
 
 /// <summary>
-/// The broker every test in the collection shares: the Kafka at KAFKA_BOOTSTRAP_SERVERS when that
-/// is set, otherwise a 3-broker embedded mock cluster started here and stopped after the last test.
+/// The broker every test in the collection shares, picked by <see cref="BrokerSelection"/>: a
+/// running Kafka, a Kafka container, or a 3-broker embedded mock cluster. It prints which one on
+/// stderr, starts it before the first test and stops it after the last.
 /// </summary>
-public sealed class BrokerFixture : IDisposable
+public sealed class BrokerFixture : IAsyncLifetime
 {
-    public BrokerFixture()
+    private KafkaContainer? _container;
+
+    public string BootstrapServers { get; private set; } = string.Empty;
+
+    /// <summary>The embedded cluster, or null against a real Kafka (tests that need the mock skip then, saying so).</summary>
+    public MockCluster? Cluster { get; private set; }
+
+    public async Task InitializeAsync()
     {
-        var external = Environment.GetEnvironmentVariable("KAFKA_BOOTSTRAP_SERVERS");
-        if (string.IsNullOrWhiteSpace(external))
+        var choice = BrokerSelection.Choose(Environment.GetEnvironmentVariable, DockerEngine.Answers);
+        switch (choice.Kind)
         {
-            Cluster = MockCluster.Start(brokerCount: 3);
-            BootstrapServers = Cluster.BootstrapServers;
+            case BrokerKind.External:
+                BootstrapServers = choice.Target!;
+                break;
+            case BrokerKind.Testcontainers:
+                _container = new KafkaBuilder(choice.Target!).Build();
+                await _container.StartAsync();
+                BootstrapServers = $"{_container.Hostname}:{_container.GetMappedPublicPort(KafkaBuilder.KafkaPort)}";
+                break;
+            default:
+                Cluster = MockCluster.Start(brokerCount: 3);
+                BootstrapServers = Cluster.BootstrapServers;
+                break;
         }
-        else
+
+        var what = choice.Kind switch
         {
-            BootstrapServers = external;
-        }
+            BrokerKind.External => "the running Kafka",
+            BrokerKind.Testcontainers => $"Kafka in a Testcontainers container ({choice.Target})",
+            _ => $"the embedded mock cluster (librdkafka {MockCluster.LibraryVersion}, 3 brokers)",
+        };
+        Console.Error.WriteLine($"BrokerTests: broker = {what} at {BootstrapServers}, because {choice.Reason}");
     }
-
-    public string BootstrapServers { get; }
-
-    /// <summary>The embedded cluster, or null against a real Kafka (fault-injection tests skip then).</summary>
-    public MockCluster? Cluster { get; }
 
     /// <summary>Creates a topic with a fresh name and the given partition count.</summary>
     public async Task<string> CreateTopicAsync(string prefix, int partitions)
@@ -52,11 +71,12 @@ public sealed class BrokerFixture : IDisposable
         return metadata.Topics.Single().Partitions.Count;
     }
 
-    public void Dispose() => Cluster?.Dispose();
-}
-
-[CollectionDefinition(Name)]
-public sealed class BrokerCollection : ICollectionFixture<BrokerFixture>
-{
-    public const string Name = "broker";
+    public async Task DisposeAsync()
+    {
+        Cluster?.Dispose();
+        if (_container is not null)
+        {
+            await _container.DisposeAsync();
+        }
+    }
 }
