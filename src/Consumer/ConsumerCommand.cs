@@ -167,7 +167,7 @@ public static class ConsumerCommand
         lag.SetAction(parsed =>
         {
             var options = Bind(parsed);
-            var config = new NoteConsumer(options, TextWriter.Null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).BuildConfig();
+            var config = ConsumerConfigFactory.Create(options);
             IReadOnlyList<PartitionLag> rows;
             try
             {

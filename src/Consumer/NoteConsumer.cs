@@ -19,38 +19,6 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
     public Task<ConsumeSummary> RunAsync(CancellationToken cancellationToken) =>
         Task.Factory.StartNew(() => Run(cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    /// <summary>The librdkafka configuration of instance <paramref name="instance"/>: built-in defaults, then the user's settings.</summary>
-    public ConsumerConfig BuildConfig(int instance = 1)
-    {
-        var config = new ConsumerConfig
-        {
-            BootstrapServers = options.BootstrapServers,
-            GroupId = options.GroupId,
-            ClientId = $"kafkademo-consumer-{instance}",
-            // Where a partition has no committed offset; "committed" refuses to guess.
-            AutoOffsetReset = options.From.Kind switch
-            {
-                StartKind.Latest => AutoOffsetReset.Latest,
-                StartKind.Committed => AutoOffsetReset.Error,
-                _ => AutoOffsetReset.Earliest,
-            },
-            // Stored offsets are committed in the background every 5 s and on Close().
-            EnableAutoCommit = true,
-            // After-processing stores each offset by hand once its message was handled.
-            EnableAutoOffsetStore = options.Commit == CommitMode.Auto,
-            // librdkafka postpones a partition's next fetch by this much once its local queue is
-            // full; the default (1 s) left the consumer idle for half of a 400,000-message read.
-            FetchQueueBackoffMs = 100,
-        };
-
-        foreach (var (name, value) in options.ClientSettings)
-        {
-            config.Set(name, value);
-        }
-
-        return config;
-    }
-
     private ConsumeSummary Run(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -78,7 +46,7 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
         {
             try
             {
-                new ConsumerInstance(n, options, BuildConfig(n), run, processor, logger).Run();
+                new ConsumerInstance(n, options, ConsumerConfigFactory.Create(options, n), run, processor, logger).Run();
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -146,7 +114,7 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
     {
         var wanted = (options.Assignment?.Select(a => a.Topic) ?? options.Topics).Distinct().ToList();
         Metadata metadata;
-        var config = BuildConfig();
+        var config = ConsumerConfigFactory.Create(options);
         try
         {
             using var probe = new ConsumerBuilder<Ignore, Ignore>(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();

@@ -18,6 +18,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
     private static readonly TimeSpan s_queueFullBackoff = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan s_shutdownFlushLimit = TimeSpan.FromSeconds(10);
 
+    private readonly ProducerConfig _config = ProducerConfigFactory.Create(options);
     private readonly Lock _outputGate = new();
     private readonly ClientErrors _errors = new(logger, "producer");
     private readonly DeliveryStats _stats = new();
@@ -30,36 +31,6 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
     /// <summary>Produces until the source is exhausted or <paramref name="cancellationToken"/> fires, then flushes.</summary>
     public Task<ProduceSummary> RunAsync(CancellationToken cancellationToken) =>
         Task.Factory.StartNew(() => Run(cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-
-    /// <summary>The librdkafka configuration this run uses: built-in defaults, then the user's settings.</summary>
-    public ProducerConfig BuildConfig()
-    {
-        var config = new ProducerConfig
-        {
-            BootstrapServers = options.BootstrapServers,
-            // A message counts as delivered only once every in-sync replica has it.
-            Acks = Acks.All,
-            // Retries after a lost response can neither duplicate nor reorder a message.
-            EnableIdempotence = true,
-            // Bounds how long a message may stay unacknowledged, so an unreachable or stuck
-            // cluster ends in reported failures instead of librdkafka's default five minutes.
-            MessageTimeoutMs = (int)options.DeliveryTimeout.TotalMilliseconds,
-            // Bounds memory: every queued message also holds managed objects until its delivery
-            // report; past this, Produce reports Local_QueueFull and the sender waits (never drops).
-            QueueBufferingMaxMessages = 20_000,
-            // The Java client's partitioner, so .NET and Java producers put a key in the same place.
-            Partitioner = options.Partitioner == PartitionerKind.Crc32 ? Confluent.Kafka.Partitioner.ConsistentRandom : Confluent.Kafka.Partitioner.Murmur2Random,
-        };
-
-        foreach (var (name, value) in options.ClientSettings)
-        {
-            config.Set(name, value);
-        }
-
-        // The delivery line needs only the outcome; partition and offset always come back.
-        config.DeliveryReportFields = "status";
-        return config;
-    }
 
     private ProduceSummary Run(CancellationToken cancellationToken)
     {
@@ -95,13 +66,11 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
             workers.ForEach(w => w.Start());
             workers.ForEach(w => w.Join());
 
-            var stopping = cancellationToken.IsCancellationRequested || _errors.Fatal;
-            var flushLimit = stopping ? s_shutdownFlushLimit : options.DeliveryTimeout + TimeSpan.FromSeconds(5);
-            var stillQueued = producer.Flush(flushLimit);
+            var stillQueued = Flush(producer, cancellationToken, out var waited);
             if (stillQueued > 0)
             {
                 logger.LogError("{Count} messages were still unacknowledged after waiting {Limit}; they count as failed",
-                    stillQueued, Durations.Format(flushLimit));
+                    stillQueued, Durations.Format(waited));
             }
 
             var delivered = _stats.Delivered;
@@ -110,10 +79,38 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         }
     }
 
+    // Waits for outstanding deliveries as long as a message may live (message.timeout.ms, from
+    // whichever layer set it); a run that is stopping gets s_shutdownFlushLimit, and with no
+    // message timeout at all the flush goes on until the run is cancelled.
+    private int Flush(IProducer<byte[], byte[]> producer, CancellationToken cancellationToken, out TimeSpan waited)
+    {
+        var clock = Stopwatch.StartNew();
+        if (cancellationToken.IsCancellationRequested || _errors.Fatal)
+        {
+            waited = s_shutdownFlushLimit;
+            return producer.Flush(s_shutdownFlushLimit);
+        }
+
+        if (ProducerConfigFactory.FlushLimit(_config) is { } limit)
+        {
+            waited = limit;
+            return producer.Flush(limit);
+        }
+
+        var stillQueued = producer.Flush(TimeSpan.FromSeconds(1));
+        while (stillQueued > 0 && !cancellationToken.IsCancellationRequested)
+        {
+            stillQueued = producer.Flush(TimeSpan.FromSeconds(1));
+        }
+
+        stillQueued = stillQueued > 0 ? producer.Flush(s_shutdownFlushLimit) : 0;
+        waited = clock.Elapsed;
+        return stillQueued;
+    }
+
     private IProducer<byte[], byte[]> Build()
     {
-        var config = BuildConfig();
-        var builder = new ProducerBuilder<byte[], byte[]>(config)
+        var builder = new ProducerBuilder<byte[], byte[]>(_config)
             .SetErrorHandler((_, error) => _errors.Report(error))
             .SetLogHandler((_, message) => ConsoleLogging.Forward(logger, message));
 
@@ -129,7 +126,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         catch (Exception ex) when (ex is ArgumentException or KafkaException or InvalidOperationException)
         {
             // librdkafka rejects unknown properties and bad values here; its message may quote a value.
-            throw new UsageException($"invalid client configuration: {Secrets.Redact(ex.Message, config)}");
+            throw new UsageException($"invalid client configuration: {Secrets.Redact(ex.Message, _config)}");
         }
     }
 
@@ -160,7 +157,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         {
             // The address the client really used: a --config file may have set it.
             logger.LogError("Cannot reach any broker at {Bootstrap} within {Timeout}: {Reason}",
-                BuildConfig().BootstrapServers, Durations.Format(options.ConnectTimeout), ex.Error.Reason);
+                _config.BootstrapServers, Durations.Format(options.ConnectTimeout), ex.Error.Reason);
             return false;
         }
     }

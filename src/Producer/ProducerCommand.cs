@@ -169,7 +169,7 @@ public static class ProducerCommand
             {
                 var partitionCount = ClientSettings.WasTyped(parsed, partitions)
                     ? parsed.GetValue(partitions)
-                    : TopicPartitionCount(new NoteProducer(options, stdout, logger).BuildConfig(), options.Topic, options.ConnectTimeout, stderr);
+                    : TopicPartitionCount(ProducerConfigFactory.Create(options), options.Topic, options.ConnectTimeout, stderr);
                 return partitionCount is { } known ? ExplainKeys(keyList, known, options.Partitioner, stdout, stderr) : ExitCodes.Failure;
             }
 

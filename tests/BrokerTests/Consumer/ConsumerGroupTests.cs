@@ -121,7 +121,7 @@ public class ConsumerGroupTests(BrokerFixture broker)
         Assert.False(summary.Succeeded);
         Assert.True(summary.Consumed > 0);
         Assert.Contains(logger.Entries, e => e.Text.Contains("cannot write to the output", StringComparison.Ordinal));
-        var rows = GroupLag.Measure(consumer.BuildConfig(), [topic], TimeSpan.FromSeconds(10));
+        var rows = GroupLag.Measure(ConsumerConfigFactory.Create(Group(topic, group)), [topic], TimeSpan.FromSeconds(10));
         Assert.All(rows, r => Assert.Null(r.Committed));
         Assert.Equal(12, rows.Sum(r => r.LogEnd));
     }
@@ -148,7 +148,7 @@ public class ConsumerGroupTests(BrokerFixture broker)
         var consumer = new NoteConsumer(Group(topic, group) with { MaxMessages = 4, IdleTimeout = Bound }, new StringWriter(), new ListLogger());
         await consumer.RunAsync(CancellationToken.None);
 
-        var rows = GroupLag.Measure(consumer.BuildConfig(), [topic], TimeSpan.FromSeconds(10));
+        var rows = GroupLag.Measure(ConsumerConfigFactory.Create(Group(topic, group)), [topic], TimeSpan.FromSeconds(10));
         var lines = GroupLag.Render(group, rows);
 
         Assert.Equal(new PartitionLag(topic, 0, 4, 9), rows[0]);

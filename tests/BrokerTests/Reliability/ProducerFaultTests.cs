@@ -44,6 +44,27 @@ public class ProducerFaultTests
     }
 
     [Fact]
+    public async Task A_message_timeout_set_through_client_properties_also_bounds_the_final_flush()
+    {
+        // Every answer takes 5.5 s: longer than --delivery-timeout (0.1 s) plus the flush's 5 s
+        // margin, well within the 120 s that -X message.timeout.ms (or a config file) allows a
+        // message. Without idempotence there is one round trip fewer before the first send.
+        using var cluster = MockCluster.Start(brokerCount: 1);
+        cluster.CreateTopic("t", 1);
+        cluster.SetRoundTripTime(-1, TimeSpan.FromSeconds(5.5));
+        var options = new ProducerOptions(cluster.BootstrapServers, "t", 3, TimeSpan.FromMilliseconds(100))
+        {
+            ConnectTimeout = TimeSpan.FromSeconds(60),
+            ClientSettings = new Dictionary<string, string> { ["message.timeout.ms"] = "120000", ["enable.idempotence"] = "false" },
+            Quiet = true,
+        };
+
+        var summary = await new NoteProducer(options, new StringWriter(), new ListLogger()).RunAsync(CancellationToken.None);
+
+        Assert.Equal(new ProduceSummary(3, 3, 0, false), summary);
+    }
+
+    [Fact]
     public async Task Retriable_produce_errors_several_in_a_row_are_retried_without_loss_duplicates_or_reordering()
     {
         using var cluster = MockCluster.Start(brokerCount: 3);

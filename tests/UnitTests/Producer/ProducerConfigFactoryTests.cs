@@ -4,10 +4,9 @@ using KafkaDemo.Producer;
 
 namespace KafkaDemo.UnitTests.Producer;
 
-public class NoteProducerConfigTests
+public class ProducerConfigFactoryTests
 {
-    private static ProducerConfig ConfigFor(ProducerOptions options) =>
-        new NoteProducer(options, TextWriter.Null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance).BuildConfig();
+    private static ProducerConfig ConfigFor(ProducerOptions options) => ProducerConfigFactory.Create(options);
 
     [Fact]
     public void Defaults_are_safe_and_java_compatible()
@@ -42,5 +41,32 @@ public class NoteProducerConfigTests
         var config = ConfigFor(new ProducerOptions("b", "t", 1, TimeSpan.FromSeconds(1)) { Partitioner = PartitionerKind.Crc32 });
 
         Assert.Equal(Partitioner.ConsistentRandom, config.Partitioner);
+    }
+
+    [Fact]
+    public void The_flush_waits_as_long_as_the_message_timeout_the_client_really_has()
+    {
+        var typed = ConfigFor(new ProducerOptions("b", "t", 1, TimeSpan.FromSeconds(7)));
+        var fromProperties = ConfigFor(new ProducerOptions("b", "t", 1, TimeSpan.FromSeconds(7))
+        {
+            ClientSettings = new Dictionary<string, string> { ["message.timeout.ms"] = "120000" },
+        });
+
+        Assert.Equal(TimeSpan.FromSeconds(12), ProducerConfigFactory.FlushLimit(typed));
+        Assert.Equal(TimeSpan.FromSeconds(125), ProducerConfigFactory.FlushLimit(fromProperties));
+    }
+
+    [Fact]
+    public void A_message_timeout_of_0_means_no_flush_limit_as_it_means_no_delivery_limit()
+    {
+        var config = new ProducerConfig { MessageTimeoutMs = 0 };
+
+        Assert.Null(ProducerConfigFactory.FlushLimit(config));
+    }
+
+    [Fact]
+    public void Without_a_message_timeout_the_flush_waits_librdkafkas_default_five_minutes_and_a_margin()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(5), ProducerConfigFactory.FlushLimit(new ProducerConfig()));
     }
 }

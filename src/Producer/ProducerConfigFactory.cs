@@ -1,0 +1,60 @@
+using Confluent.Kafka;
+using KafkaDemo.Common.Partitioning;
+
+namespace KafkaDemo.Producer;
+
+/// <summary>
+/// Turns a run's options into the one <see cref="ProducerConfig"/> its client uses: our defaults,
+/// then the user's client properties (config file, <c>KAFKA_X_*</c>, <c>-X</c>, typed flags, already
+/// merged in that order). Everything after reads the address, the message timeout and the rest
+/// from this config, never from the options again.
+/// </summary>
+public static class ProducerConfigFactory
+{
+    /// <summary>librdkafka's own message.timeout.ms, for a config that leaves it unset.</summary>
+    public static readonly TimeSpan LibrdkafkaDefaultMessageTimeout = TimeSpan.FromMinutes(5);
+
+    /// <summary>Builds the configuration; pure, so it can be read and tested without a broker.</summary>
+    public static ProducerConfig Create(ProducerOptions options)
+    {
+        var config = new ProducerConfig
+        {
+            BootstrapServers = options.BootstrapServers,
+            // A message counts as delivered only once every in-sync replica has it.
+            Acks = Acks.All,
+            // Retries after a lost response can neither duplicate nor reorder a message.
+            EnableIdempotence = true,
+            // Bounds how long a message may stay unacknowledged, so an unreachable or stuck
+            // cluster ends in reported failures instead of librdkafka's default five minutes.
+            MessageTimeoutMs = (int)options.DeliveryTimeout.TotalMilliseconds,
+            // Bounds memory: every queued message also holds managed objects until its delivery
+            // report; past this, Produce reports Local_QueueFull and the sender waits (never drops).
+            QueueBufferingMaxMessages = 20_000,
+            // The Java client's partitioner, so .NET and Java producers put a key in the same place.
+            Partitioner = options.Partitioner == PartitionerKind.Crc32 ? Partitioner.ConsistentRandom : Partitioner.Murmur2Random,
+        };
+
+        foreach (var (name, value) in options.ClientSettings)
+        {
+            config.Set(name, value);
+        }
+
+        // The delivery line needs only the outcome; partition and offset always come back.
+        config.DeliveryReportFields = "status";
+        return config;
+    }
+
+    /// <summary>
+    /// How long the final flush waits for outstanding deliveries: the message timeout the client
+    /// really has (whichever layer set it), plus a margin for the last reports to arrive; null when
+    /// message.timeout.ms is 0, librdkafka's "no limit".
+    /// </summary>
+    public static TimeSpan? FlushLimit(ProducerConfig config) => config.MessageTimeoutMs switch
+    {
+        0 => null,
+        { } ms => TimeSpan.FromMilliseconds(ms) + FlushMargin,
+        null => LibrdkafkaDefaultMessageTimeout + FlushMargin,
+    };
+
+    private static readonly TimeSpan FlushMargin = TimeSpan.FromSeconds(5);
+}

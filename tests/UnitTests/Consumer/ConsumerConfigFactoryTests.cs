@@ -1,0 +1,55 @@
+using Confluent.Kafka;
+using KafkaDemo.Consumer;
+
+namespace KafkaDemo.UnitTests.Consumer;
+
+public class ConsumerConfigFactoryTests
+{
+    private static ConsumerOptions Options() => new("b:9092", ["t"], "g");
+
+    [Fact]
+    public void After_processing_stores_offsets_by_hand_and_lets_librdkafka_commit_them()
+    {
+        var config = ConsumerConfigFactory.Create(Options());
+
+        Assert.False(config.EnableAutoOffsetStore);
+        Assert.True(config.EnableAutoCommit);
+        Assert.Equal(("b:9092", "g"), (config.BootstrapServers, config.GroupId));
+    }
+
+    [Fact]
+    public void Auto_commit_mode_stores_offsets_as_messages_are_read()
+    {
+        Assert.True(ConsumerConfigFactory.Create(Options() with { Commit = CommitMode.Auto }).EnableAutoOffsetStore);
+    }
+
+    [Theory]
+    [InlineData(StartKind.Earliest, AutoOffsetReset.Earliest)]
+    [InlineData(StartKind.Latest, AutoOffsetReset.Latest)]
+    [InlineData(StartKind.Committed, AutoOffsetReset.Error)]
+    public void The_start_position_decides_where_a_partition_without_a_commit_begins(StartKind kind, AutoOffsetReset expected)
+    {
+        var config = ConsumerConfigFactory.Create(Options() with { From = new StartPosition(kind, null) });
+
+        Assert.Equal(expected, config.AutoOffsetReset);
+    }
+
+    [Fact]
+    public void Each_instance_has_its_own_client_id()
+    {
+        Assert.Equal("kafkademo-consumer-3", ConsumerConfigFactory.Create(Options(), instance: 3).ClientId);
+    }
+
+    [Fact]
+    public void The_users_settings_override_the_defaults()
+    {
+        var options = Options() with
+        {
+            ClientSettings = new Dictionary<string, string> { ["bootstrap.servers"] = "from-file:9092", ["fetch.queue.backoff.ms"] = "5" },
+        };
+
+        var config = ConsumerConfigFactory.Create(options);
+
+        Assert.Equal(("from-file:9092", 5), (config.BootstrapServers, config.FetchQueueBackoffMs));
+    }
+}
