@@ -117,9 +117,7 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
         var config = ConsumerConfigFactory.Create(options);
         try
         {
-            using var probe = new ConsumerBuilder<Ignore, Ignore>(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
-            using var admin = new DependentAdminClientBuilder(probe.Handle).Build();
-            metadata = admin.GetMetadata(options.ConnectTimeout);
+            metadata = ClusterMetadata.Fetch(config, options.ConnectTimeout);
         }
         catch (KafkaException ex)
         {
@@ -133,7 +131,7 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
             throw new UsageException($"invalid client configuration: {Secrets.Redact(ex.Message, options.ClientSettings)}");
         }
 
-        var missing = wanted.Where(t => !metadata.Topics.Any(m => m.Topic == t && !m.Error.IsError)).ToList();
+        var missing = ClusterMetadata.Missing(metadata, wanted);
         foreach (var topic in missing)
         {
             logger.LogError("Topic {Topic} does not exist", topic);

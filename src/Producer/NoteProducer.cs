@@ -74,7 +74,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
             }
 
             var delivered = _stats.Delivered;
-            var partitionCount = metadata?.Topics.FirstOrDefault(t => t.Topic == options.Topic && !t.Error.IsError)?.Partitions.Count;
+            var partitionCount = metadata is null ? null : ClusterMetadata.PartitionCount(metadata, options.Topic);
             return Finish(new ProduceSummary(sent, delivered, sent - delivered, _errors.Fatal) { Rejected = source.Rejected }, clock.Elapsed, partitionCount);
         }
     }
@@ -149,8 +149,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         metadata = null;
         try
         {
-            using var admin = new DependentAdminClientBuilder(producer.Handle).Build();
-            metadata = admin.GetMetadata(options.ConnectTimeout);
+            metadata = ClusterMetadata.Fetch(producer.Handle, options.ConnectTimeout);
             return true;
         }
         catch (KafkaException ex)

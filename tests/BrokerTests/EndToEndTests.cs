@@ -15,7 +15,7 @@ public class EndToEndTests(BrokerFixture broker)
         var topic = await broker.CreateTopicAsync("e2e", partitions: 3);
         var producerOutput = new StringWriter();
         var producer = new NoteProducer(
-            new ProducerOptions(broker.BootstrapServers, topic, ProducerCommand.DefaultCount, TimeSpan.FromSeconds(30)),
+            new ProducerOptions(broker.BootstrapServers, topic, ProducerCommandDefinition.DefaultCount, TimeSpan.FromSeconds(30)),
             producerOutput, new ListLogger());
 
         var produced = await producer.RunAsync(CancellationToken.None);

@@ -1,5 +1,6 @@
 using KafkaDemo.Cli;
 using KafkaDemo.Consumer;
+using KafkaDemo.Consumer.Lag;
 using KafkaDemo.Producer;
 
 namespace KafkaDemo.BrokerTests.Consumer;

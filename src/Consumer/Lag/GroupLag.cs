@@ -1,18 +1,8 @@
 using System.Globalization;
 using Confluent.Kafka;
+using KafkaDemo.Cli;
 
-namespace KafkaDemo.Consumer;
-
-/// <summary>One row of the lag view: where a group stands in one partition.</summary>
-/// <param name="Topic">Topic.</param>
-/// <param name="Partition">Partition.</param>
-/// <param name="Committed">The group's committed offset; null when it has none.</param>
-/// <param name="LogEnd">The partition's log-end offset (high watermark).</param>
-public sealed record PartitionLag(string Topic, int Partition, long? Committed, long LogEnd)
-{
-    /// <summary>Messages the group has yet to read; null without a committed offset.</summary>
-    public long? Lag => Committed is { } committed ? Math.Max(0, LogEnd - committed) : null;
-}
+namespace KafkaDemo.Consumer.Lag;
 
 /// <summary>
 /// The lag of a consumer group, per partition, like <c>kafka-consumer-groups --describe</c>:
@@ -24,16 +14,13 @@ public static class GroupLag
     public static IReadOnlyList<PartitionLag> Measure(ConsumerConfig config, IReadOnlyList<string> topics, TimeSpan timeout)
     {
         using var consumer = new ConsumerBuilder<Ignore, Ignore>(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
-        using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
-        var metadata = admin.GetMetadata(timeout);
-
-        var partitions = new List<TopicPartition>();
-        foreach (var topic in topics)
+        var metadata = ClusterMetadata.Fetch(consumer.Handle, timeout);
+        if (ClusterMetadata.Missing(metadata, topics) is [var missing, ..])
         {
-            var found = metadata.Topics.SingleOrDefault(t => t.Topic == topic && !t.Error.IsError)
-                ?? throw new KafkaException(new Error(ErrorCode.UnknownTopicOrPart, $"topic {topic} does not exist"));
-            partitions.AddRange(found.Partitions.OrderBy(p => p.PartitionId).Select(p => new TopicPartition(topic, p.PartitionId)));
+            throw new KafkaException(new Error(ErrorCode.UnknownTopicOrPart, $"topic {missing} does not exist"));
         }
+
+        var partitions = topics.SelectMany(topic => ClusterMetadata.Partitions(metadata, topic)).ToList();
 
         var committed = consumer.Committed(partitions, timeout).ToDictionary(c => c.TopicPartition, c => c.Offset);
         return [.. partitions.Select(p =>

@@ -1,0 +1,139 @@
+using System.CommandLine;
+using KafkaDemo.Cli;
+
+namespace KafkaDemo.Consumer;
+
+/// <summary>
+/// The Consumer's options and its <c>lag</c> subcommand: names, descriptions, defaults,
+/// environment fallbacks and the checks that span several options. <see cref="ConsumerCommand"/>
+/// binds a parse of them and runs it.
+/// </summary>
+public sealed class ConsumerCommandDefinition
+{
+    /// <summary>Declares every option; <paramref name="environment"/> and <paramref name="variables"/> supply the env fallbacks.</summary>
+    public ConsumerCommandDefinition(Func<string, string?> environment, IEnumerable<KeyValuePair<string, string?>> variables, Func<DateTimeOffset> clock)
+    {
+        Client = new ClientOptions(environment, variables);
+        Topics = TopicListOption.Create("Topic to read (repeatable)", environment);
+        GroupId = new Option<string>("--group-id", "-g")
+        {
+            Description = "Consumer group to join; consumers sharing a group split the partitions between them",
+            HelpName = "id",
+        }.FallBackTo("KAFKA_GROUP_ID", "notes-consumer", environment).NotBlank();
+        From = new Option<StartPosition>("--from")
+        {
+            Description = "Where to start: earliest, latest (where the group has no committed offset), committed, a time (2026-11-22T10:00:00Z, epoch ms) or a duration ago (-10m)",
+            HelpName = "position",
+            DefaultValueFactory = _ => StartPosition.Earliest,
+            CustomParser = result =>
+            {
+                var text = result.Tokens[0].Value;
+                var position = StartPosition.Parse(text, clock());
+                if (position is null)
+                {
+                    result.AddError($"'{text}' is not a start position for --from: use earliest, latest, committed, a time, epoch milliseconds or -<duration>.");
+                }
+
+                return position ?? StartPosition.Earliest;
+            },
+        };
+
+        // What lag needs too: the connection, the group and the topics.
+        foreach (var shared in new Option[] { Client.BootstrapServers, Topics, GroupId, ConnectTimeout, Client.ConfigFile, Client.Properties })
+        {
+            shared.Recursive = true;
+        }
+
+        Root = new RootCommand("Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything.")
+        {
+            Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, IdleTimeout,
+            Commit, DeadLetterTopic, Output, ConnectTimeout, Client.ConfigFile, Client.Properties, Lag,
+        };
+        Logging.AddTo(Root);
+        Root.Validators.Add(Validate);
+    }
+
+    /// <summary>The root command, without actions until <see cref="ConsumerCommand"/> sets them.</summary>
+    public RootCommand Root { get; }
+
+    /// <summary><c>lag</c>: the group's committed offsets against the log end, per partition.</summary>
+    public Command Lag { get; } = new("lag", "Print the group's committed offset, log-end offset and lag per partition of --topic, then exit");
+
+    public ClientOptions Client { get; }
+
+    public Option<string[]> Topics { get; }
+
+    public Option<string> GroupId { get; }
+
+    public Option<StartPosition> From { get; }
+
+    public Option<TimeSpan> ConnectTimeout { get; } = new Option<TimeSpan>("--connect-timeout") { Description = "How long to wait for the first answer from the cluster before giving up", HelpName = "duration" }
+        .ParsedAsDuration(TimeSpan.FromSeconds(10), minimum: TimeSpan.FromMilliseconds(100));
+
+    public Option<string?> EventType { get; } = new("--event-type", "-e")
+    {
+        Description = "Show only events of this type (e.g. note_created); other messages are counted as filtered out",
+        HelpName = "type",
+    };
+
+    public Option<int[]> Partition { get; } = new("--partition", "-p")
+    {
+        Description = "Read only this partition of each --topic, without joining the group (repeatable)",
+        HelpName = "n",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string?> Assign { get; } = new("--assign")
+    {
+        Description = "Read exactly these partitions without joining the group: topic:partition[@offset],…",
+        HelpName = "list",
+    };
+
+    public Option<int> Instances { get; } = new Option<int>("--instances") { Description = "Consumers in the group inside this process, each on its own thread" }.Within(1, 64, 1);
+
+    public Option<int> MaxMessages { get; } = new Option<int>("--max-messages", "-n") { Description = "Stop after this many messages, shown or filtered (0: no limit)", HelpName = "count" }
+        .Within(0, int.MaxValue, 0);
+
+    public Option<TimeSpan?> IdleTimeout { get; } = new Option<TimeSpan?>("--idle-timeout") { Description = "Stop after this long without a message (e.g. 10s); by default wait for ever", HelpName = "duration" }
+        .ParsedAsDuration();
+
+    public Option<string> Commit { get; } = new Option<string>("--commit")
+    {
+        Description = "auto: offsets stored as messages are read (at most once); after-processing: stored once handled, committed on revocation and shutdown (at least once)",
+        DefaultValueFactory = _ => "after-processing",
+    }.AcceptOnlyFromAmong("auto", "after-processing");
+
+    public Option<string?> DeadLetterTopic { get; } = new Option<string?>("--dlq-topic") { Description = "Send messages that fail decoding or validation to this topic, with headers saying why and where from", HelpName = "name" }
+        .LegalTopics(name => name is null ? [] : [name]);
+
+    public Option<string> Output { get; } = new Option<string>("--output", "-o")
+    {
+        Description = "pretty: one readable line per message; jsonl: one JSON envelope per message (replayable by the Producer)",
+        DefaultValueFactory = _ => "pretty",
+    }.AcceptOnlyFromAmong("pretty", "jsonl");
+
+    public LoggingOptions Logging { get; } = LoggingOptions.Create("Only warnings and errors in the logs (no assignment lines); messages and the summary are still printed");
+
+    private void Validate(System.CommandLine.Parsing.CommandResult result)
+    {
+        if (result.GetResult(Assign) is not null && result.GetResult(Partition) is not null)
+        {
+            result.AddError("Give either --assign or --partition, not both.");
+        }
+
+        if (result.GetValue(Partition)?.Any(p => p < 0) == true)
+        {
+            result.AddError("--partition must be 0 or more.");
+        }
+
+        if (result.GetValue(Assign) is { } list && PartitionAssignment.ParseList(list, out var error) is null)
+        {
+            result.AddError($"--assign: {error}.");
+        }
+
+        if ((result.GetResult(Assign) is not null || result.GetResult(Partition) is not null) && result.GetValue(Instances) > 1)
+        {
+            result.AddError("--instances needs a group; it cannot be combined with --assign or --partition.");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using System.CommandLine;
+using KafkaDemo.Cli;
+using KafkaDemo.Common.Partitioning;
+
+namespace KafkaDemo.Producer;
+
+/// <summary>
+/// The Producer's options: names, descriptions, defaults, environment fallbacks and the checks
+/// that span several of them. <see cref="ProducerCommand"/> binds a parse of them and runs it.
+/// </summary>
+public sealed class ProducerCommandDefinition
+{
+    /// <summary>Default number of events: three of each event type.</summary>
+    public const int DefaultCount = 9;
+
+    /// <summary>Default time a message may wait for its acknowledgement.</summary>
+    public static readonly TimeSpan DefaultDeliveryTimeout = TimeSpan.FromSeconds(30);
+
+    private static readonly string[] s_keyStrategies = ["event-type", "none", "uuid", "fixed"];
+
+    /// <summary>Declares every option; <paramref name="environment"/> and <paramref name="variables"/> supply the env fallbacks.</summary>
+    public ProducerCommandDefinition(Func<string, string?> environment, IEnumerable<KeyValuePair<string, string?>> variables)
+    {
+        Client = new ClientOptions(environment, variables);
+        Topic = ConnectionOptions.Topic("Topic to produce to", environment);
+        Root = new RootCommand("Sends note events (or lines of a file) to a Kafka topic and reports each delivery.")
+        {
+            Client.BootstrapServers, Topic, Count, Interval, Rate, Format, KeyStrategy, Key, Partition, Partitioner,
+            Acks, Idempotence, LingerMs, Compression, Headers, Threads, DeliveryTimeout, ConnectTimeout,
+            Input, InputFormat, KeySeparator, KeepPartitions, CreateTopic, Partitions, ReplicationFactor, Compact,
+            ExplainKeys, SequenceHeader, Client.ConfigFile, Client.Properties,
+        };
+        Logging.AddTo(Root);
+        Root.Validators.Add(Validate);
+    }
+
+    /// <summary>The root command, without an action until <see cref="ProducerCommand"/> sets one.</summary>
+    public RootCommand Root { get; }
+
+    public ClientOptions Client { get; }
+
+    public Option<string> Topic { get; }
+
+    public Option<int> Count { get; } = new Option<int>("--count", "-n") { Description = "Number of note events to send (0: until Ctrl+C)" }
+        .Within(0, int.MaxValue, DefaultCount);
+
+    public Option<TimeSpan?> Interval { get; } = new Option<TimeSpan?>("--interval") { Description = "Pause between messages, e.g. 500ms (default: none, as fast as possible)", HelpName = "duration" }
+        .ParsedAsDuration();
+
+    public Option<double?> Rate { get; } = new("--rate") { Description = "Messages per second across all threads (instead of --interval)", HelpName = "per-second" };
+
+    public Option<string> Format { get; } = new Option<string>("--format", "-f") { Description = "Encoding of generated events: json (application/json), text (text/plain) or protobuf (application/x-protobuf)", DefaultValueFactory = _ => "json" }
+        .AcceptOnlyFromAmong("json", "text", "protobuf");
+
+    public Option<string> KeyStrategy { get; } = new Option<string>("--key-strategy") { Description = "Message key: the event type, none, a fresh uuid per message, or a fixed key (--key)", DefaultValueFactory = _ => "event-type" }
+        .AcceptOnlyFromAmong(s_keyStrategies);
+
+    public Option<string?> Key { get; } = new("--key", "-k") { Description = "Fixed key for every message (implies --key-strategy fixed)", HelpName = "text" };
+
+    public Option<int?> Partition { get; } = new("--partition", "-p") { Description = "Send every message to this partition, bypassing the partitioner", HelpName = "n" };
+
+    public Option<string> Partitioner { get; } = new Option<string>("--partitioner") { Description = "Key-to-partition mapping: murmur2 (the Java client's), crc32 (librdkafka's default) or uuid-modulo", DefaultValueFactory = _ => "murmur2" }
+        .AcceptOnlyFromAmong([.. KeyPartitioner.Names]);
+
+    public Option<string> Acks { get; } = new Option<string>("--acks") { Description = "Acknowledgements to wait for: all (every in-sync replica), 1 (the leader) or 0 (none; needs --idempotence false)", DefaultValueFactory = _ => "all" }
+        .AcceptOnlyFromAmong("all", "1", "0");
+
+    public Option<string> Idempotence { get; } = new Option<string>("--idempotence") { Description = "Idempotent producer: retries cannot duplicate or reorder messages (needs --acks all)", DefaultValueFactory = _ => "true" }
+        .AcceptOnlyFromAmong("true", "false");
+
+    public Option<int> LingerMs { get; } = new Option<int>("--linger-ms") { Description = "How long to wait to fill a batch before sending it" }.Within(0, 900_000, 5);
+
+    public Option<string> Compression { get; } = new Option<string>("--compression") { Description = "Batch compression codec", DefaultValueFactory = _ => "none" }
+        .AcceptOnlyFromAmong("none", "gzip", "snappy", "lz4", "zstd");
+
+    public Option<KeyValuePair<string, string>[]> Headers { get; } = new Option<KeyValuePair<string, string>[]>("--header", "-H") { Description = "Header added to every message as name=value (repeatable)", HelpName = "name=value" }
+        .ParsedAsPairs();
+
+    public Option<int> Threads { get; } = new Option<int>("--threads") { Description = "Threads producing concurrently through one shared producer" }.Within(1, 64, 1);
+
+    public Option<TimeSpan> DeliveryTimeout { get; } = new Option<TimeSpan>("--delivery-timeout") { Description = "How long a message may wait for its acknowledgement before it counts as failed", HelpName = "duration" }
+        .ParsedAsDuration(DefaultDeliveryTimeout, minimum: TimeSpan.FromMilliseconds(100));
+
+    public Option<TimeSpan> ConnectTimeout { get; } = new Option<TimeSpan>("--connect-timeout") { Description = "How long to wait for the first answer from the cluster before giving up", HelpName = "duration" }
+        .ParsedAsDuration(TimeSpan.FromSeconds(10), minimum: TimeSpan.FromMilliseconds(100));
+
+    public Option<string?> Input { get; } = new Option<string?>("--input", "-i") { Description = "Send one message per line of this file ('-': stdin) instead of generated events", HelpName = "file" }
+        .ExistingFileOrStdin();
+
+    public Option<string> InputFormat { get; } = new Option<string>("--input-format") { Description = "lines (the line is the value) or jsonl (envelopes written by the Consumer's --output jsonl)", DefaultValueFactory = _ => "lines" }
+        .AcceptOnlyFromAmong("lines", "jsonl");
+
+    public Option<string?> KeySeparator { get; } = new("--key-separator") { Description = "With --input lines: the text before the first separator is the key", HelpName = "text" };
+
+    public Option<bool> KeepPartitions { get; } = new("--keep-partitions") { Description = "With --input-format jsonl: produce each message to the partition it was read from" };
+
+    public Option<bool> CreateTopic { get; } = new("--create-topic") { Description = "Create the topic (--partitions, --replication-factor, --compact) if it does not exist" };
+
+    public Option<int> Partitions { get; } = new Option<int>("--partitions") { Description = "Partition count for --create-topic and --explain-keys" }.Within(1, 100_000, 3);
+
+    public Option<int> ReplicationFactor { get; } = new Option<int>("--replication-factor") { Description = "Replicas per partition for --create-topic (-1: broker default)" }.Within(-1, 32_767, -1);
+
+    public Option<bool> Compact { get; } = new("--compact") { Description = "With --create-topic: cleanup.policy=compact (keeps the latest value per key)" };
+
+    public Option<string?> ExplainKeys { get; } = new("--explain-keys") { Description = "Print the partition of each key under every partitioner and exit (partition count from --partitions or the topic)", HelpName = "k1,k2,…" };
+
+    public Option<string?> SequenceHeader { get; } = new("--sequence-header") { Description = "Stamp each message with this header holding its sequence number (event id or input line), to check delivery end to end", HelpName = "name" };
+
+    public LoggingOptions Logging { get; } = LoggingOptions.Create("No line per delivery, and only warnings and errors in the logs: a progress line every 5 s, then the summary");
+
+    private void Validate(System.CommandLine.Parsing.CommandResult result)
+    {
+        if (result.GetResult(Interval) is not null && result.GetResult(Rate) is not null)
+        {
+            result.AddError("Give either --interval or --rate, not both.");
+        }
+
+        if (result.GetValue(Rate) is { } perSecond && !(perSecond > 0 && perSecond <= 1_000_000))
+        {
+            result.AddError("--rate must be more than 0 and at most 1000000.");
+        }
+
+        if (result.GetValue(Partition) is < 0)
+        {
+            result.AddError("--partition must be 0 or more.");
+        }
+
+        if (result.GetValue(KeyStrategy) == "fixed" && result.GetResult(Key) is null)
+        {
+            result.AddError("--key-strategy fixed needs --key.");
+        }
+
+        if (result.GetResult(Key) is not null && result.GetResult(KeyStrategy) is { Implicit: false } && result.GetValue(KeyStrategy) != "fixed")
+        {
+            result.AddError("--key gives a fixed key; it cannot be combined with another --key-strategy.");
+        }
+    }
+}
