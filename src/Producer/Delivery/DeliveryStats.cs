@@ -1,6 +1,6 @@
 using KafkaDemo.Common.Statistics;
 
-namespace KafkaDemo.Producer;
+namespace KafkaDemo.Producer.Delivery;
 
 /// <summary>Counts of acknowledged deliveries, their latencies and their partitions. Thread-safe.</summary>
 public sealed class DeliveryStats

@@ -1,7 +1,7 @@
 using System.Globalization;
 using KafkaDemo.Common.Statistics;
 
-namespace KafkaDemo.Producer;
+namespace KafkaDemo.Producer.Delivery;
 
 /// <summary>The end-of-run summary: counts, throughput, latency percentiles, and messages per partition as bars.</summary>
 public static class SummaryReport
