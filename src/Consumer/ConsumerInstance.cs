@@ -1,5 +1,7 @@
 using Confluent.Kafka;
 using KafkaDemo.Cli;
+using KafkaDemo.Consumer.Offsets;
+using KafkaDemo.Consumer.Processing;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Consumer;
@@ -7,34 +9,26 @@ namespace KafkaDemo.Consumer;
 /// <summary>
 /// One consumer (one group member, or one manual assignment) running its poll loop on the calling
 /// thread until the run's stop conditions say so, then committing what it handled and leaving.
+/// Each message goes through the <see cref="MessageProcessor"/>; with <c>--commit
+/// after-processing</c> its offset waits in the <see cref="OffsetCheckpoint"/> until the output is
+/// flushed: whenever the local queue runs dry, every 1,000 messages, and before every commit.
 /// </summary>
-/// <remarks>
-/// Output is written through a buffer. With <c>--commit after-processing</c> the offsets of handled
-/// messages wait here until a checkpoint flushes the output and only then stores them, so no offset
-/// is committed for a line that has not reached stdout. A checkpoint happens whenever the local
-/// queue runs dry, every <see cref="CheckpointEvery"/> messages, and before every commit.
-/// </remarks>
 internal sealed class ConsumerInstance(int number, ConsumerOptions options, ConsumerConfig config, RunContext run, MessageProcessor processor, ILogger logger)
 {
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan s_metadataTimeout = TimeSpan.FromSeconds(10);
-
-    /// <summary>Most messages handled between two checkpoints while the queue never runs dry.</summary>
-    public const int CheckpointEvery = 1000;
 
     private readonly ClientErrors _errors = new(logger, "consumer");
+    private readonly StartOffsets _start = new(options.From);
     private readonly HashSet<TopicPartition> _assignment = [];
-    private readonly HashSet<TopicPartition> _positioned = [];
-    // Per partition, the offset to store once the output is flushed: one past the last message handled.
-    private readonly Dictionary<TopicPartition, TopicPartitionOffset> _handled = [];
-    private int _sinceCheckpoint;
+    private OffsetCheckpoint _checkpoint = null!;
 
     public void Run()
     {
         using var consumer = Build();
+        _checkpoint = new OffsetCheckpoint(run.FlushOutput, consumer.StoreOffset, logger, number);
         if (options.Assignment is { } manual)
         {
-            var offsets = StartOffsets(consumer, manual);
+            var offsets = _start.ForManual(consumer, manual);
             consumer.Assign(offsets);
             Track(offsets.Select(o => o.TopicPartition), added: true, "assigned (manual)");
         }
@@ -61,7 +55,11 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
         var builder = new ConsumerBuilder<byte[], byte[]>(config)
             .SetErrorHandler((_, error) => _errors.Report(error))
             .SetLogHandler((_, message) => ConsoleLogging.Forward(logger, message))
-            .SetPartitionsAssignedHandler((c, partitions) => OnAssigned(c, partitions))
+            .SetPartitionsAssignedHandler((c, partitions) =>
+            {
+                Track(partitions, added: true, "assigned");
+                return _start.ForAssigned(c, partitions);
+            })
             .SetPartitionsRevokedHandler((c, partitions) =>
             {
                 CommitHandled(c, "revocation");
@@ -69,8 +67,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             })
             .SetPartitionsLostHandler((_, partitions) =>
             {
-                // Another member may own these now: what was handled here is read again there.
-                partitions.ForEach(p => _handled.Remove(p.TopicPartition));
+                _checkpoint.Forget(partitions.Select(p => p.TopicPartition));
                 Track(partitions.Select(p => p.TopicPartition), added: false, "lost");
             });
         try
@@ -94,7 +91,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
                 if (result is null)
                 {
                     // Caught up with what was fetched: show it and store its offsets before waiting.
-                    Checkpoint(consumer);
+                    _checkpoint.Checkpoint();
                     result = consumer.Consume(s_pollInterval);
                 }
             }
@@ -132,11 +129,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
 
             if (options.Commit == CommitMode.AfterProcessing)
             {
-                _handled[result.TopicPartition] = new TopicPartitionOffset(result.TopicPartition, result.Offset + 1, result.LeaderEpoch);
-                if (++_sinceCheckpoint >= CheckpointEvery)
-                {
-                    Checkpoint(consumer);
-                }
+                _checkpoint.Handled(result);
             }
         }
 
@@ -144,83 +137,6 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
         {
             run.MarkFatal();
         }
-    }
-
-    private IEnumerable<TopicPartitionOffset> OnAssigned(IConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions)
-    {
-        Track(partitions, added: true, "assigned");
-        if (options.From.Kind != StartKind.Time)
-        {
-            return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
-        }
-
-        // A time repositions each partition once; after a later rebalance the member resumes
-        // from the committed offsets instead of reading everything since that time again.
-        var fresh = partitions.Where(_positioned.Add).ToList();
-        var atTime = OffsetsAtTime(consumer, fresh).ToDictionary(o => o.TopicPartition);
-        return partitions.Select(p => atTime.TryGetValue(p, out var offset) ? offset : new TopicPartitionOffset(p, Offset.Unset));
-    }
-
-    private List<TopicPartitionOffset> StartOffsets(IConsumer<byte[], byte[]> consumer, IReadOnlyList<PartitionAssignment> manual)
-    {
-        var explicitOffsets = manual.Where(a => a.Offset is not null)
-            .Select(a => new TopicPartitionOffset(a.Topic, a.Partition, new Offset(a.Offset!.Value)));
-        var rest = manual.Where(a => a.Offset is null).Select(a => new TopicPartition(a.Topic, a.Partition)).ToList();
-        var fromOption = options.From.Kind switch
-        {
-            StartKind.Time => OffsetsAtTime(consumer, rest),
-            StartKind.Latest => rest.Select(p => new TopicPartitionOffset(p, Offset.End)),
-            StartKind.Committed => rest.Select(p => new TopicPartitionOffset(p, Offset.Stored)),
-            _ => rest.Select(p => new TopicPartitionOffset(p, Offset.Beginning)),
-        };
-        return [.. explicitOffsets, .. fromOption];
-    }
-
-    private IEnumerable<TopicPartitionOffset> OffsetsAtTime(IConsumer<byte[], byte[]> consumer, IReadOnlyList<TopicPartition> partitions)
-    {
-        if (partitions.Count == 0)
-        {
-            return [];
-        }
-
-        var timestamp = new Timestamp(options.From.Time!.Value);
-        var found = consumer.OffsetsForTimes(partitions.Select(p => new TopicPartitionTimestamp(p, timestamp)), s_metadataTimeout);
-        // No message at or after the time: start at the end, waiting for new ones.
-        return found.Select(o => o.Offset == Offset.End || o.Offset.Value < 0 ? new TopicPartitionOffset(o.TopicPartition, Offset.End) : o);
-    }
-
-    // Flushes the output, then stores the offsets of what it now shows. Storing is local: librdkafka
-    // commits stored offsets every auto.commit.interval.ms and in CommitHandled.
-    private void Checkpoint(IConsumer<byte[], byte[]> consumer)
-    {
-        _sinceCheckpoint = 0;
-        if (!run.FlushOutput())
-        {
-            // Those lines may never have been shown: their messages are read again next time.
-            _handled.Clear();
-            return;
-        }
-
-        if (_handled.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var offset in _handled.Values)
-        {
-            try
-            {
-                consumer.StoreOffset(offset);
-            }
-            catch (KafkaException ex)
-            {
-                // The partition is no longer assigned here; its next owner reads these messages again.
-                logger.LogWarning("Consumer {Instance}: could not store offset {Topic}[{Partition}]@{Offset} ({Reason}); those messages will be read again",
-                    number, offset.Topic, offset.Partition.Value, offset.Offset.Value, ex.Error.Reason);
-            }
-        }
-
-        _handled.Clear();
     }
 
     // With --commit after-processing, stored offsets are committed when partitions are taken away
@@ -232,7 +148,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             return;
         }
 
-        Checkpoint(consumer);
+        _checkpoint.Checkpoint();
 
         try
         {

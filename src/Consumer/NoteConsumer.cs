@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Confluent.Kafka;
 using KafkaDemo.Cli;
+using KafkaDemo.Consumer.DeadLetters;
+using KafkaDemo.Consumer.Processing;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Consumer;
@@ -31,7 +33,7 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
         }
 
         using var deadLetters = options.DeadLetterTopic is { } dlq
-            ? new DeadLetterQueue(dlq, options.BootstrapServers, options.ClientSettings, TimeSpan.FromSeconds(30), logger)
+            ? new DeadLetterQueue(dlq, ConsumerConfigFactory.Create(options).BootstrapServers, options.ClientSettings, TimeSpan.FromSeconds(30), logger)
             : null;
         var processor = new MessageProcessor(options, run, deadLetters, logger, observer);
 

@@ -4,14 +4,14 @@ using Confluent.Kafka;
 using KafkaDemo.Cli;
 using Microsoft.Extensions.Logging;
 
-namespace KafkaDemo.Consumer;
+namespace KafkaDemo.Consumer.DeadLetters;
 
 /// <summary>
 /// Forwards messages that failed decoding or validation to a dead-letter topic: original key,
 /// value, headers and timestamp, plus headers naming the error and where the message came from.
 /// A send is confirmed before it returns, so the source offset is stored only once the DLQ has it.
 /// </summary>
-public sealed class DeadLetterQueue : IDisposable
+public sealed class DeadLetterQueue : IDeadLetterSink, IDisposable
 {
     /// <summary>Header carrying the reason the message was rejected.</summary>
     public const string ErrorHeader = "dlq.error";
@@ -26,14 +26,13 @@ public sealed class DeadLetterQueue : IDisposable
     public const string OffsetHeader = "dlq.source.offset";
 
     private readonly IProducer<byte[], byte[]> _producer;
-    private readonly string _topic;
     private readonly TimeSpan _timeout;
     private readonly ILogger _logger;
 
     /// <summary>A DLQ writing to <paramref name="topic"/> with the connection settings in <paramref name="settings"/>.</summary>
     public DeadLetterQueue(string topic, string bootstrapServers, IReadOnlyDictionary<string, string> settings, TimeSpan timeout, ILogger logger)
     {
-        _topic = topic;
+        Topic = topic;
         _timeout = timeout;
         _logger = logger;
         var config = new ProducerConfig
@@ -54,6 +53,9 @@ public sealed class DeadLetterQueue : IDisposable
             .SetLogHandler((_, m) => { if (m.Facility != "CONFWARN") { ConsoleLogging.Forward(logger, m); } })
             .Build();
     }
+
+    /// <inheritdoc />
+    public string Topic { get; }
 
     /// <summary>Sends <paramref name="source"/> with <paramref name="reason"/>; false (and logged) when the DLQ did not confirm it.</summary>
     public bool TrySend(ConsumeResult<byte[], byte[]> source, string reason)
@@ -79,13 +81,13 @@ public sealed class DeadLetterQueue : IDisposable
 
         try
         {
-            var result = _producer.ProduceAsync(_topic, message).WaitAsync(_timeout + TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
+            var result = _producer.ProduceAsync(Topic, message).WaitAsync(_timeout + TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
             return result.Status == PersistenceStatus.Persisted;
         }
         catch (Exception ex) when (ex is ProduceException<byte[], byte[]> or TimeoutException or KafkaException)
         {
             _logger.LogError("Could not send {Topic}[{Partition}]@{Offset} to the DLQ {Dlq}: {Reason}",
-                source.Topic, source.Partition.Value, source.Offset.Value, _topic, ex.Message);
+                source.Topic, source.Partition.Value, source.Offset.Value, Topic, ex.Message);
             return false;
         }
     }

@@ -1,81 +1,58 @@
-using System.Text;
 using Confluent.Kafka;
-using KafkaDemo.Common;
 using KafkaDemo.Common.Decoding;
 using KafkaDemo.Common.Envelopes;
+using KafkaDemo.Consumer.DeadLetters;
 using Microsoft.Extensions.Logging;
 
-namespace KafkaDemo.Consumer;
+namespace KafkaDemo.Consumer.Processing;
 
 /// <summary>
-/// Handles one message: decode, dead-letter it if it is invalid, apply the filter, write it, count
-/// it. Never throws for a payload; returns false only when an invalid message could not be
-/// dead-lettered, in which case its offset must not be stored.
+/// The path of one message through the Consumer, step by step: decode it; if it is invalid,
+/// report it and hand it to the dead-letter sink; keep it only if it passes the event-type filter;
+/// write it; count it. Never throws for a payload; returns false only when an invalid message
+/// could not be dead-lettered, in which case its offset must not be stored.
 /// </summary>
-internal sealed class MessageProcessor(ConsumerOptions options, RunContext run, DeadLetterQueue? deadLetters, ILogger logger, Action<ConsumedMessage>? observer)
+internal sealed class MessageProcessor(ConsumerOptions options, RunContext run, IDeadLetterSink? deadLetters, ILogger logger, Action<ConsumedMessage>? observer)
 {
     public bool Handle(ConsumeResult<byte[], byte[]> result)
     {
-        var message = ToConsumedMessage(result);
-        var decoded = message.Decoded;
-
-        var deadLettered = false;
-        if (decoded.Kind == PayloadKind.Invalid)
+        var message = ConsumeResults.Decode(result);
+        if (!TryDeadLetter(result, message, out var deadLettered))
         {
-            logger.LogWarning("Invalid message at {Topic}[{Partition}]@{Offset} (key {Key}): {Reason}{Dlq}",
-                message.Topic, message.Partition, message.Offset, message.Key is null ? "(none)" : Printable.Escape(message.Key), decoded.Error,
-                deadLetters is null ? string.Empty : $"; sending it to {options.DeadLetterTopic}");
-            if (deadLetters is not null)
-            {
-                if (!deadLetters.TrySend(result, decoded.Error!))
-                {
-                    return false;
-                }
-
-                deadLettered = true;
-            }
+            return false;
         }
 
-        var shown = options.EventType is null || decoded.EventType == options.EventType;
+        var shown = Passes(message.Decoded);
         if (shown)
         {
-            run.Write(options.Output == OutputFormat.Jsonl ? MessageEnvelopeJson.Write(ToEnvelope(result)) : MessageLine.Format(message));
+            run.Write(options.Output == OutputFormat.Jsonl ? MessageEnvelopeJson.Write(ConsumeResults.ToEnvelope(result)) : MessageLine.Format(message));
             observer?.Invoke(message);
         }
 
-        run.Stats.Handled(message.Topic, message.Partition, decoded, shown, deadLettered);
+        run.Stats.Handled(message.Topic, message.Partition, message.Decoded, shown, deadLettered);
         return true;
     }
 
-    private static ConsumedMessage ToConsumedMessage(ConsumeResult<byte[], byte[]> result)
+    // An invalid message is reported with its coordinates, and sent to the DLQ when there is one.
+    private bool TryDeadLetter(ConsumeResult<byte[], byte[]> result, ConsumedMessage message, out bool deadLettered)
     {
-        var raw = result.Message.Headers;
-        var count = raw?.Count ?? 0;
-        var headers = new List<KeyValuePair<string, string>>(count);
-        string? contentType = null;
-        for (var i = 0; i < count; i++)
+        deadLettered = false;
+        if (message.Decoded.Kind != PayloadKind.Invalid)
         {
-            var header = raw![i];
-            var text = header.GetValueBytes() is { } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty;
-            headers.Add(KeyValuePair.Create(header.Key, text));
-            if (contentType is null && header.Key.Equals(ContentTypes.HeaderName, StringComparison.OrdinalIgnoreCase))
-            {
-                contentType = text;
-            }
+            return true;
         }
 
-        var key = result.Message.Key is { } keyBytes ? Encoding.UTF8.GetString(keyBytes) : null;
-        return new ConsumedMessage(
-            result.Topic, result.Partition.Value, result.Offset.Value, key,
-            MessageDecoder.Decode(result.Message.Value, contentType), headers);
+        logger.LogWarning("Invalid message at {Topic}[{Partition}]@{Offset} (key {Key}): {Reason}{Dlq}",
+            message.Topic, message.Partition, message.Offset, message.Key is null ? "(none)" : Printable.Escape(message.Key), message.Decoded.Error,
+            deadLetters is null ? string.Empty : $"; sending it to {deadLetters.Topic}");
+        if (deadLetters is null)
+        {
+            return true;
+        }
+
+        deadLettered = deadLetters.TrySend(result, message.Decoded.Error!);
+        return deadLettered;
     }
 
-    private static MessageEnvelope ToEnvelope(ConsumeResult<byte[], byte[]> result) => new(
-        result.Topic,
-        result.Partition.Value,
-        result.Offset.Value,
-        result.Message.Timestamp.Type == TimestampType.NotAvailable ? null : result.Message.Timestamp.UnixTimestampMs,
-        result.Message.Key,
-        [.. (result.Message.Headers ?? []).Select(h => KeyValuePair.Create<string, byte[]?>(h.Key, h.GetValueBytes()))],
-        result.Message.Value);
+    private bool Passes(DecodedMessage decoded) => options.EventType is null || decoded.EventType == options.EventType;
 }

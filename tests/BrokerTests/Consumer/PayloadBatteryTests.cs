@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using KafkaDemo.Common.Decoding;
 using KafkaDemo.Common.Events;
 using KafkaDemo.Consumer;
+using KafkaDemo.Consumer.DeadLetters;
 
 namespace KafkaDemo.BrokerTests.Consumer;
 

@@ -6,6 +6,7 @@ using KafkaDemo.Common.Decoding;
 using KafkaDemo.Common.Envelopes;
 using KafkaDemo.Common.Reliability;
 using KafkaDemo.Consumer;
+using KafkaDemo.Consumer.DeadLetters;
 using KafkaDemo.Consumer.Lag;
 using KafkaDemo.LocalBroker;
 using KafkaDemo.Producer;

@@ -1,0 +1,74 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace KafkaDemo.Consumer.Offsets;
+
+/// <summary>
+/// Where a consumer instance keeps the offsets of what it handled (with <c>--commit
+/// after-processing</c>) until they may be stored: only after the output has been flushed, so no
+/// offset is committed for a line that never reached stdout. Storing is local: librdkafka commits
+/// stored offsets every auto.commit.interval.ms, and the instance commits on revocation and shutdown.
+/// </summary>
+/// <param name="flushOutput">Pushes buffered output out; false when the output is broken.</param>
+/// <param name="store">Stores one offset with the client (<c>IConsumer.StoreOffset</c>).</param>
+/// <param name="logger">Where a failed store is reported.</param>
+/// <param name="instance">The instance number, for log lines.</param>
+public sealed class OffsetCheckpoint(Func<bool> flushOutput, Action<TopicPartitionOffset> store, ILogger logger, int instance)
+{
+    /// <summary>Most messages handled between two checkpoints while the queue never runs dry.</summary>
+    public const int CheckpointEvery = 1000;
+
+    // Per partition, the offset to store once the output is flushed: one past the last message handled.
+    private readonly Dictionary<TopicPartition, TopicPartitionOffset> _handled = [];
+    private int _sinceCheckpoint;
+
+    /// <summary>Offsets waiting for the next checkpoint, one per partition.</summary>
+    public IReadOnlyCollection<TopicPartitionOffset> Pending => _handled.Values;
+
+    /// <summary>Records <paramref name="result"/> as handled; checkpoints every <see cref="CheckpointEvery"/> messages.</summary>
+    public void Handled(ConsumeResult<byte[], byte[]> result)
+    {
+        _handled[result.TopicPartition] = new TopicPartitionOffset(result.TopicPartition, result.Offset + 1, result.LeaderEpoch);
+        if (++_sinceCheckpoint >= CheckpointEvery)
+        {
+            Checkpoint();
+        }
+    }
+
+    /// <summary>Flushes the output, then stores the offsets of what it now shows.</summary>
+    public void Checkpoint()
+    {
+        _sinceCheckpoint = 0;
+        if (!flushOutput())
+        {
+            // Those lines may never have been shown: their messages are read again next time.
+            _handled.Clear();
+            return;
+        }
+
+        foreach (var offset in _handled.Values)
+        {
+            try
+            {
+                store(offset);
+            }
+            catch (KafkaException ex)
+            {
+                // The partition is no longer assigned here; its next owner reads these messages again.
+                logger.LogWarning("Consumer {Instance}: could not store offset {Topic}[{Partition}]@{Offset} ({Reason}); those messages will be read again",
+                    instance, offset.Topic, offset.Partition.Value, offset.Offset.Value, ex.Error.Reason);
+            }
+        }
+
+        _handled.Clear();
+    }
+
+    /// <summary>Drops what was handled in partitions this instance lost: another member may own them now and read it again.</summary>
+    public void Forget(IEnumerable<TopicPartition> partitions)
+    {
+        foreach (var partition in partitions)
+        {
+            _handled.Remove(partition);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Confluent.Kafka;
+
+namespace KafkaDemo.Consumer.Offsets;
+
+/// <summary>Where each partition starts, from <c>--from</c> and <c>--assign topic:partition@offset</c>.</summary>
+internal sealed class StartOffsets(StartPosition from)
+{
+    private static readonly TimeSpan s_metadataTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly HashSet<TopicPartition> _positioned = [];
+
+    /// <summary>
+    /// For a group member's newly assigned partitions: the committed offset (Unset), except that
+    /// a time repositions each partition once; after a later rebalance the member resumes from
+    /// the committed offsets instead of reading everything since that time again.
+    /// </summary>
+    public IEnumerable<TopicPartitionOffset> ForAssigned(IConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions)
+    {
+        if (from.Kind != StartKind.Time)
+        {
+            return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
+        }
+
+        var fresh = partitions.Where(_positioned.Add).ToList();
+        var atTime = AtTime(consumer, fresh).ToDictionary(o => o.TopicPartition);
+        return partitions.Select(p => atTime.TryGetValue(p, out var offset) ? offset : new TopicPartitionOffset(p, Offset.Unset));
+    }
+
+    /// <summary>For a manual assignment: the offset given with the partition, otherwise where <c>--from</c> says.</summary>
+    public List<TopicPartitionOffset> ForManual(IConsumer<byte[], byte[]> consumer, IReadOnlyList<PartitionAssignment> manual)
+    {
+        var explicitOffsets = manual.Where(a => a.Offset is not null)
+            .Select(a => new TopicPartitionOffset(a.Topic, a.Partition, new Offset(a.Offset!.Value)));
+        var rest = manual.Where(a => a.Offset is null).Select(a => new TopicPartition(a.Topic, a.Partition)).ToList();
+        var fromOption = from.Kind switch
+        {
+            StartKind.Time => AtTime(consumer, rest),
+            StartKind.Latest => rest.Select(p => new TopicPartitionOffset(p, Offset.End)),
+            StartKind.Committed => rest.Select(p => new TopicPartitionOffset(p, Offset.Stored)),
+            _ => rest.Select(p => new TopicPartitionOffset(p, Offset.Beginning)),
+        };
+        return [.. explicitOffsets, .. fromOption];
+    }
+
+    private IEnumerable<TopicPartitionOffset> AtTime(IConsumer<byte[], byte[]> consumer, IReadOnlyList<TopicPartition> partitions)
+    {
+        if (partitions.Count == 0)
+        {
+            return [];
+        }
+
+        var timestamp = new Timestamp(from.Time!.Value);
+        var found = consumer.OffsetsForTimes(partitions.Select(p => new TopicPartitionTimestamp(p, timestamp)), s_metadataTimeout);
+        // No message at or after the time: start at the end, waiting for new ones.
+        return found.Select(o => o.Offset == Offset.End || o.Offset.Value < 0 ? new TopicPartitionOffset(o.TopicPartition, Offset.End) : o);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text;
+using Confluent.Kafka;
+using KafkaDemo.Common;
+using KafkaDemo.Common.Decoding;
+using KafkaDemo.Common.Envelopes;
+
+namespace KafkaDemo.Consumer.Processing;
+
+/// <summary>The decode step: what a raw <see cref="ConsumeResult{TKey, TValue}"/> becomes before it is shown.</summary>
+public static class ConsumeResults
+{
+    /// <summary>
+    /// The message with its key and headers as text and its value decoded by the content-type
+    /// header when there is one (the first, matched without regard to case), by its shape otherwise.
+    /// </summary>
+    public static ConsumedMessage Decode(ConsumeResult<byte[], byte[]> result)
+    {
+        var raw = result.Message.Headers;
+        var count = raw?.Count ?? 0;
+        var headers = new List<KeyValuePair<string, string>>(count);
+        string? contentType = null;
+        for (var i = 0; i < count; i++)
+        {
+            var header = raw![i];
+            var text = header.GetValueBytes() is { } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty;
+            headers.Add(KeyValuePair.Create(header.Key, text));
+            if (contentType is null && header.Key.Equals(ContentTypes.HeaderName, StringComparison.OrdinalIgnoreCase))
+            {
+                contentType = text;
+            }
+        }
+
+        var key = result.Message.Key is { } keyBytes ? Encoding.UTF8.GetString(keyBytes) : null;
+        return new ConsumedMessage(
+            result.Topic, result.Partition.Value, result.Offset.Value, key,
+            MessageDecoder.Decode(result.Message.Value, contentType), headers);
+    }
+
+    /// <summary>The message byte for byte, as <c>--output jsonl</c> writes it and the Producer replays it.</summary>
+    public static MessageEnvelope ToEnvelope(ConsumeResult<byte[], byte[]> result) => new(
+        result.Topic,
+        result.Partition.Value,
+        result.Offset.Value,
+        result.Message.Timestamp.Type == TimestampType.NotAvailable ? null : result.Message.Timestamp.UnixTimestampMs,
+        result.Message.Key,
+        [.. (result.Message.Headers ?? []).Select(h => KeyValuePair.Create<string, byte[]?>(h.Key, h.GetValueBytes()))],
+        result.Message.Value);
+}
