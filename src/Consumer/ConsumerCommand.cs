@@ -49,9 +49,9 @@ public static class ConsumerCommand
             IdleTimeout = parsed.GetValue(d.IdleTimeout),
             Assignment = assignment,
             Instances = parsed.GetValue(d.Instances),
-            Commit = parsed.GetRequiredValue(d.Commit) == "auto" ? CommitMode.Auto : CommitMode.AfterProcessing,
+            Commit = d.Commit.ValueIn(parsed),
             DeadLetterTopic = parsed.GetValue(d.DeadLetterTopic),
-            Output = parsed.GetRequiredValue(d.Output) == "jsonl" ? OutputFormat.Jsonl : OutputFormat.Pretty,
+            Output = d.Output.ValueIn(parsed),
             ClientSettings = d.Client.Merge(parsed),
             ConnectTimeout = parsed.GetValue(d.ConnectTimeout),
         };

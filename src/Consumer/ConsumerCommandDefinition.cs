@@ -97,20 +97,15 @@ public sealed class ConsumerCommandDefinition
     public Option<TimeSpan?> IdleTimeout { get; } = new Option<TimeSpan?>("--idle-timeout") { Description = "Stop after this long without a message (e.g. 10s); by default wait for ever", HelpName = "duration" }
         .ParsedAsDuration();
 
-    public Option<string> Commit { get; } = new Option<string>("--commit")
-    {
-        Description = "auto: offsets stored as messages are read (at most once); after-processing: stored once handled, committed on revocation and shutdown (at least once)",
-        DefaultValueFactory = _ => "after-processing",
-    }.AcceptOnlyFromAmong("auto", "after-processing");
+    public ChoiceOption<CommitMode> Commit { get; } = new("--commit", [],
+        "auto: offsets stored as messages are read (at most once); after-processing: stored once handled, committed on revocation and shutdown (at least once)",
+        CommitMode.AfterProcessing);
 
     public Option<string?> DeadLetterTopic { get; } = new Option<string?>("--dlq-topic") { Description = "Send messages that fail decoding or validation to this topic, with headers saying why and where from", HelpName = "name" }
         .LegalTopics(name => name is null ? [] : [name]);
 
-    public Option<string> Output { get; } = new Option<string>("--output", "-o")
-    {
-        Description = "pretty: one readable line per message; jsonl: one JSON envelope per message (replayable by the Producer)",
-        DefaultValueFactory = _ => "pretty",
-    }.AcceptOnlyFromAmong("pretty", "jsonl");
+    public ChoiceOption<OutputFormat> Output { get; } = new("--output", ["-o"],
+        "pretty: one readable line per message; jsonl: one JSON envelope per message (replayable by the Producer)", OutputFormat.Pretty);
 
     public LoggingOptions Logging { get; } = LoggingOptions.Create("Only warnings and errors in the logs (no assignment lines); messages and the summary are still printed");
 

@@ -3,22 +3,6 @@ using KafkaDemo.Cli;
 
 namespace KafkaDemo.Consumer;
 
-/// <summary>What <see cref="StartPosition"/> means.</summary>
-public enum StartKind
-{
-    /// <summary>The oldest message still in the partition.</summary>
-    Earliest,
-
-    /// <summary>Only messages produced from now on.</summary>
-    Latest,
-
-    /// <summary>The group's committed offset; partitions without one are reported and not read.</summary>
-    Committed,
-
-    /// <summary>The first message at or after a point in time.</summary>
-    Time,
-}
-
 /// <summary>
 /// Where reading starts. For a group, committed offsets win over <see cref="StartKind.Earliest"/>
 /// and <see cref="StartKind.Latest"/> (which only apply where the group has none); a time

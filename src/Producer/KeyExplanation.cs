@@ -1,3 +1,4 @@
+using KafkaDemo.Common;
 using KafkaDemo.Common.Partitioning;
 
 namespace KafkaDemo.Producer;
@@ -19,7 +20,7 @@ public static class KeyExplanation
 
         var lines = new List<string>
         {
-            $"{partitionCount} partition{(partitionCount == 1 ? string.Empty : "s")}; [n] marks --partitioner {KeyPartitioner.NameOf(inUse)}, the one in use",
+            $"{partitionCount} partition{(partitionCount == 1 ? string.Empty : "s")}; [n] marks --partitioner {EnumNames.NameOf(inUse)}, the one in use",
             "key".PadRight(keyWidth) + "  " + string.Join("  ", titles.Select(t => t.PadRight(26))).TrimEnd(),
         };
 
@@ -27,12 +28,12 @@ public static class KeyExplanation
         {
             var cells = kinds.Select(kind =>
             {
-                var partition = KeyPartitioner.PartitionFor(kind, key, partitionCount);
+                var partition = PartitionPredictor.PartitionFor(kind, key, partitionCount);
                 var text = partition switch
                 {
                     { } p => p.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     null when kind == PartitionerKind.UuidModulo =>
-                        $"{KeyPartitioner.PartitionFor(PartitionerKind.Murmur2, key, partitionCount)} (not a UUID: murmur2)",
+                        $"{PartitionPredictor.PartitionFor(PartitionerKind.Murmur2, key, partitionCount)} (not a UUID: murmur2)",
                     null => "random (empty key)",
                 };
                 return (kind == inUse ? $"[{text}]" : $" {text} ").PadRight(26);

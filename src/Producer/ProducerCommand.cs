@@ -48,16 +48,16 @@ public static class ProducerCommand
         return new ProducerOptions(parsed.GetRequiredValue(d.Client.BootstrapServers), parsed.GetRequiredValue(d.Topic), parsed.GetValue(d.Count), parsed.GetValue(d.DeliveryTimeout))
         {
             Interval = parsed.GetValue(d.Rate) is { } perSecond ? TimeSpan.FromSeconds(1 / perSecond) : parsed.GetValue(d.Interval),
-            Format = Enum.Parse<NoteEventFormat>(parsed.GetRequiredValue(d.Format), ignoreCase: true),
-            KeyStrategy = parsed.GetResult(d.Key) is not null ? KeyStrategy.Fixed : ParseKeyStrategy(parsed.GetRequiredValue(d.KeyStrategy)),
+            Format = d.Format.ValueIn(parsed),
+            KeyStrategy = parsed.GetResult(d.Key) is not null ? KeyStrategy.Fixed : d.KeyStrategy.ValueIn(parsed),
             FixedKey = parsed.GetValue(d.Key),
             Partition = parsed.GetValue(d.Partition),
-            Partitioner = KeyPartitioner.Parse(parsed.GetRequiredValue(d.Partitioner)),
+            Partitioner = d.Partitioner.ValueIn(parsed),
             Headers = parsed.GetValue(d.Headers) ?? [],
             Threads = parsed.GetValue(d.Threads),
             ClientSettings = settings,
             Input = parsed.GetValue(d.Input),
-            InputFormat = parsed.GetRequiredValue(d.InputFormat) == "jsonl" ? InputFormat.Jsonl : InputFormat.Lines,
+            InputFormat = d.InputFormat.ValueIn(parsed),
             KeySeparator = parsed.GetValue(d.KeySeparator),
             KeepPartitions = parsed.GetValue(d.KeepPartitions),
             CreateTopic = parsed.GetValue(d.CreateTopic)
@@ -68,12 +68,4 @@ public static class ProducerCommand
             Quiet = parsed.GetValue(d.Logging.Quiet),
         };
     }
-
-    private static KeyStrategy ParseKeyStrategy(string name) => name switch
-    {
-        "none" => KeyStrategy.None,
-        "uuid" => KeyStrategy.Uuid,
-        "fixed" => KeyStrategy.Fixed,
-        _ => KeyStrategy.EventType,
-    };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
+using KafkaDemo.Common.Events;
 using KafkaDemo.Common.Partitioning;
 
 namespace KafkaDemo.Producer;
@@ -15,8 +16,6 @@ public sealed class ProducerCommandDefinition
 
     /// <summary>Default time a message may wait for its acknowledgement.</summary>
     public static readonly TimeSpan DefaultDeliveryTimeout = TimeSpan.FromSeconds(30);
-
-    private static readonly string[] s_keyStrategies = ["event-type", "none", "uuid", "fixed"];
 
     /// <summary>Declares every option; <paramref name="environment"/> and <paramref name="variables"/> supply the env fallbacks.</summary>
     public ProducerCommandDefinition(Func<string, string?> environment, IEnumerable<KeyValuePair<string, string?>> variables)
@@ -49,18 +48,18 @@ public sealed class ProducerCommandDefinition
 
     public Option<double?> Rate { get; } = new("--rate") { Description = "Messages per second across all threads (instead of --interval)", HelpName = "per-second" };
 
-    public Option<string> Format { get; } = new Option<string>("--format", "-f") { Description = "Encoding of generated events: json (application/json), text (text/plain) or protobuf (application/x-protobuf)", DefaultValueFactory = _ => "json" }
-        .AcceptOnlyFromAmong("json", "text", "protobuf");
+    public ChoiceOption<NoteEventFormat> Format { get; } = new("--format", ["-f"],
+        "Encoding of generated events: json (application/json), text (text/plain) or protobuf (application/x-protobuf)", NoteEventFormat.Json);
 
-    public Option<string> KeyStrategy { get; } = new Option<string>("--key-strategy") { Description = "Message key: the event type, none, a fresh uuid per message, or a fixed key (--key)", DefaultValueFactory = _ => "event-type" }
-        .AcceptOnlyFromAmong(s_keyStrategies);
+    public ChoiceOption<KeyStrategy> KeyStrategy { get; } = new("--key-strategy", [],
+        "Message key: the event type, none, a fresh uuid per message, or a fixed key (--key)", Producer.KeyStrategy.EventType);
 
     public Option<string?> Key { get; } = new("--key", "-k") { Description = "Fixed key for every message (implies --key-strategy fixed)", HelpName = "text" };
 
     public Option<int?> Partition { get; } = new("--partition", "-p") { Description = "Send every message to this partition, bypassing the partitioner", HelpName = "n" };
 
-    public Option<string> Partitioner { get; } = new Option<string>("--partitioner") { Description = "Key-to-partition mapping: murmur2 (the Java client's), crc32 (librdkafka's default) or uuid-modulo", DefaultValueFactory = _ => "murmur2" }
-        .AcceptOnlyFromAmong([.. KeyPartitioner.Names]);
+    public ChoiceOption<PartitionerKind> Partitioner { get; } = new("--partitioner", [],
+        "Key-to-partition mapping: murmur2 (the Java client's), crc32 (librdkafka's default) or uuid-modulo", PartitionerKind.Murmur2);
 
     public Option<string> Acks { get; } = new Option<string>("--acks") { Description = "Acknowledgements to wait for: all (every in-sync replica), 1 (the leader) or 0 (none; needs --idempotence false)", DefaultValueFactory = _ => "all" }
         .AcceptOnlyFromAmong("all", "1", "0");
@@ -87,8 +86,8 @@ public sealed class ProducerCommandDefinition
     public Option<string?> Input { get; } = new Option<string?>("--input", "-i") { Description = "Send one message per line of this file ('-': stdin) instead of generated events", HelpName = "file" }
         .ExistingFileOrStdin();
 
-    public Option<string> InputFormat { get; } = new Option<string>("--input-format") { Description = "lines (the line is the value) or jsonl (envelopes written by the Consumer's --output jsonl)", DefaultValueFactory = _ => "lines" }
-        .AcceptOnlyFromAmong("lines", "jsonl");
+    public ChoiceOption<InputFormat> InputFormat { get; } = new("--input-format", [],
+        "lines (the line is the value) or jsonl (envelopes written by the Consumer's --output jsonl)", Producer.InputFormat.Lines);
 
     public Option<string?> KeySeparator { get; } = new("--key-separator") { Description = "With --input lines: the text before the first separator is the key", HelpName = "text" };
 
@@ -125,12 +124,12 @@ public sealed class ProducerCommandDefinition
             result.AddError("--partition must be 0 or more.");
         }
 
-        if (result.GetValue(KeyStrategy) == "fixed" && result.GetResult(Key) is null)
+        if (KeyStrategy.ValueIn(result) == Producer.KeyStrategy.Fixed && result.GetResult(Key) is null)
         {
             result.AddError("--key-strategy fixed needs --key.");
         }
 
-        if (result.GetResult(Key) is not null && result.GetResult(KeyStrategy) is { Implicit: false } && result.GetValue(KeyStrategy) != "fixed")
+        if (result.GetResult(Key) is not null && result.GetResult(KeyStrategy) is { Implicit: false } && KeyStrategy.ValueIn(result) != Producer.KeyStrategy.Fixed)
         {
             result.AddError("--key gives a fixed key; it cannot be combined with another --key-strategy.");
         }

@@ -18,8 +18,8 @@ public static class UuidModuloPartitioner
             return new Partition(Random.Shared.Next(partitionCount));
         }
 
-        var partition = KeyPartitioner.PartitionFor(PartitionerKind.UuidModulo, key, partitionCount)
-                        ?? KeyPartitioner.PartitionFor(PartitionerKind.Murmur2, key, partitionCount)!.Value;
+        var partition = PartitionPredictor.PartitionFor(PartitionerKind.UuidModulo, key, partitionCount)
+                        ?? PartitionPredictor.PartitionFor(PartitionerKind.Murmur2, key, partitionCount)!.Value;
         return new Partition(partition);
     }
 }

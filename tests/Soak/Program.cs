@@ -6,7 +6,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using KafkaDemo.Cli;
-using KafkaDemo.Common.Reliability;
+using KafkaDemo.TestSupport;
 using KafkaDemo.Consumer;
 using KafkaDemo.LocalBroker;
 using KafkaDemo.Producer;

@@ -2,7 +2,9 @@ namespace KafkaDemo.Common.Partitioning;
 
 /// <summary>
 /// The 32-bit murmur2 hash exactly as the Java client computes it (Kafka's <c>Utils.murmur2</c>,
-/// seed 0x9747b28c), which librdkafka's <c>murmur2_random</c> partitioner reproduces.
+/// seed 0x9747b28c), which librdkafka's <c>murmur2_random</c> partitioner reproduces. Written
+/// here because no package gives Java's exact variant (its seed, its tail handling, its signed
+/// result); the tests pin it to the Java client's own vectors.
 /// </summary>
 public static class Murmur2
 {

@@ -1,3 +1,4 @@
+using KafkaDemo.Common;
 using System.Text;
 using KafkaDemo.Common.Partitioning;
 using KafkaDemo.Producer;
@@ -13,7 +14,7 @@ public class PartitionerTests(BrokerFixture broker)
     [InlineData(PartitionerKind.UuidModulo)]
     public async Task A_thousand_distinct_keys_each_land_in_the_partition_the_helper_predicts(PartitionerKind partitioner)
     {
-        var topic = await broker.CreateTopicAsync($"keys-{KeyPartitioner.NameOf(partitioner)}", partitions: 6);
+        var topic = await broker.CreateTopicAsync($"keys-{EnumNames.NameOf(partitioner)}", partitions: 6);
         var options = new ProducerOptions(broker.BootstrapServers, topic, 1000, TimeSpan.FromSeconds(30))
         {
             KeyStrategy = KeyStrategy.Uuid,
@@ -27,7 +28,7 @@ public class PartitionerTests(BrokerFixture broker)
         Assert.Equal(1000, summary.Delivered);
         Assert.Equal(1000, stored.Count);
         Assert.Equal(1000, stored.Select(r => Encoding.UTF8.GetString(r.Message.Key)).Distinct().Count());
-        Assert.All(stored, r => Assert.Equal(KeyPartitioner.PartitionFor(partitioner, r.Message.Key, 6), r.Partition.Value));
+        Assert.All(stored, r => Assert.Equal(PartitionPredictor.PartitionFor(partitioner, r.Message.Key, 6), r.Partition.Value));
         Assert.Equal(6, stored.Select(r => r.Partition.Value).Distinct().Count());
     }
 }

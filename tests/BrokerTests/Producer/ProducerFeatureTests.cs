@@ -148,7 +148,7 @@ public class ProducerFeatureTests(BrokerFixture broker)
         Assert.Matches(@"^Delivery latency: p50 \d+\.\d ms, p99 \d+\.\d ms; first delivery \d+\.\d{3} s after the process started$", lines[1]);
         Assert.Equal("Delivered per partition:", lines[2]);
         var expected = NoteEventTypes.All
-            .GroupBy(type => KeyPartitioner.PartitionFor(PartitionerKind.Murmur2, type, 3)!.Value)
+            .GroupBy(type => PartitionPredictor.PartitionFor(PartitionerKind.Murmur2, type, 3)!.Value)
             .ToDictionary(g => g.Key, g => g.Count() * 3);
         var bars = lines.Where(l => l.Contains('│')).ToList();
         Assert.Equal(3, bars.Count);

@@ -4,7 +4,7 @@ using System.Text;
 using Confluent.Kafka;
 using KafkaDemo.Common.Decoding;
 using KafkaDemo.Common.Envelopes;
-using KafkaDemo.Common.Reliability;
+using KafkaDemo.TestSupport;
 using KafkaDemo.Consumer;
 using KafkaDemo.Consumer.DeadLetters;
 using KafkaDemo.Consumer.Lag;

@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using KafkaDemo.Common.Reliability;
+using KafkaDemo.TestSupport;
 using KafkaDemo.LocalBroker;
 using KafkaDemo.Producer;
 

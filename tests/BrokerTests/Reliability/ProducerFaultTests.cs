@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using KafkaDemo.Cli;
-using KafkaDemo.Common.Reliability;
+using KafkaDemo.TestSupport;
 using KafkaDemo.LocalBroker;
 using KafkaDemo.Producer;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
 using KafkaDemo.Common.Envelopes;
-using KafkaDemo.Common.Reliability;
+using KafkaDemo.TestSupport;
 
 namespace KafkaDemo.BrokerTests.Reliability;
 

@@ -11,7 +11,7 @@ public class KeyExplanationTests
         var lines = KeyExplanation.Render(["foobar"], 12, PartitionerKind.Murmur2);
 
         var javaPartition = (-790332482 & 0x7fffffff) % 12;
-        var crcPartition = KeyPartitioner.PartitionFor(PartitionerKind.Crc32, "foobar", 12);
+        var crcPartition = PartitionPredictor.PartitionFor(PartitionerKind.Crc32, "foobar", 12);
         Assert.Equal("12 partitions; [n] marks --partitioner murmur2, the one in use", lines[0]);
         Assert.Contains("murmur2 (Java default)", lines[1]);
         Assert.StartsWith($"foobar   [{javaPartition}]", lines[2]);

@@ -2,18 +2,14 @@ using System.Text;
 
 namespace KafkaDemo.Common.Partitioning;
 
-/// <summary>Predicts the partition of a key under each <see cref="PartitionerKind"/>.</summary>
-public static class KeyPartitioner
+/// <summary>
+/// Predicts the partition a key lands in under each <see cref="PartitionerKind"/>, computed the
+/// way the client's partitioner does. It only predicts: librdkafka (or, for uuid-modulo, our
+/// UuidModuloPartitioner) makes the choice when a message is produced, and the tests pin the two
+/// together.
+/// </summary>
+public static class PartitionPredictor
 {
-    /// <summary>The names used on the command line, in <see cref="PartitionerKind"/> order.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["murmur2", "crc32", "uuid-modulo"];
-
-    /// <summary>The command-line name of <paramref name="kind"/>.</summary>
-    public static string NameOf(PartitionerKind kind) => Names[(int)kind];
-
-    /// <summary>The kind named <paramref name="name"/> on the command line.</summary>
-    public static PartitionerKind Parse(string name) => (PartitionerKind)IndexOf(name);
-
     /// <summary>
     /// The partition <paramref name="key"/> maps to among <paramref name="partitionCount"/> partitions,
     /// or null when the partitioner cannot place it deterministically: an empty key under
@@ -26,7 +22,8 @@ public static class KeyPartitioner
         return kind switch
         {
             PartitionerKind.Murmur2 => (Murmur2.Hash(key) & 0x7fffffff) % partitionCount,
-            PartitionerKind.Crc32 => key.IsEmpty ? null : (int)(Crc32.Hash(key) % (uint)partitionCount),
+            // librdkafka's consistent_random: CRC-32 (IEEE, as in zlib) of the key.
+            PartitionerKind.Crc32 => key.IsEmpty ? null : (int)(System.IO.Hashing.Crc32.HashToUInt32(key) % (uint)partitionCount),
             PartitionerKind.UuidModulo => UuidModulo(key, partitionCount),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
@@ -50,18 +47,5 @@ public static class KeyPartitioner
             System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes),
             System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]));
         return (int)(value % (UInt128)partitionCount);
-    }
-
-    private static int IndexOf(string name)
-    {
-        for (var i = 0; i < Names.Count; i++)
-        {
-            if (string.Equals(Names[i], name, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        throw new ArgumentException($"unknown partitioner '{name}'", nameof(name));
     }
 }

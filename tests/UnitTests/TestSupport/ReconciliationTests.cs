@@ -1,6 +1,6 @@
-using KafkaDemo.Common.Reliability;
+using KafkaDemo.TestSupport;
 
-namespace KafkaDemo.UnitTests.Common.Reliability;
+namespace KafkaDemo.UnitTests.TestSupport;
 
 public class ReconciliationTests
 {

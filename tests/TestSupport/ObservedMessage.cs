@@ -1,4 +1,4 @@
-namespace KafkaDemo.Common.Reliability;
+namespace KafkaDemo.TestSupport;
 
 /// <summary>A message seen in a topic or by a consumer, identified by the sequence number the producer stamped.</summary>
 /// <param name="Sequence">The producer's sequence number.</param>

@@ -2,7 +2,7 @@ using KafkaDemo.Common.Partitioning;
 
 namespace KafkaDemo.UnitTests.Common.Partitioning;
 
-public class KeyPartitionerTests
+public class PartitionPredictorTests
 {
     [Theory]
     [InlineData("21", -973932308, 6)]
@@ -12,20 +12,20 @@ public class KeyPartitionerTests
     {
         var javaPartition = (javaHash & 0x7fffffff) % partitions;
 
-        Assert.Equal(javaPartition, KeyPartitioner.PartitionFor(PartitionerKind.Murmur2, key, partitions));
+        Assert.Equal(javaPartition, PartitionPredictor.PartitionFor(PartitionerKind.Murmur2, key, partitions));
     }
 
     [Fact]
     public void Crc32_takes_the_checksum_modulo_the_partition_count()
     {
-        Assert.Equal((int)(0xCBF43926u % 7), KeyPartitioner.PartitionFor(PartitionerKind.Crc32, "123456789", 7));
+        Assert.Equal((int)(0xCBF43926u % 7), PartitionPredictor.PartitionFor(PartitionerKind.Crc32, "123456789", 7));
     }
 
     [Fact]
     public void An_empty_key_has_no_fixed_crc32_partition_but_a_fixed_murmur2_one()
     {
-        Assert.Null(KeyPartitioner.PartitionFor(PartitionerKind.Crc32, "", 6));
-        Assert.Equal((0x106e08d9 & 0x7fffffff) % 6, KeyPartitioner.PartitionFor(PartitionerKind.Murmur2, "", 6));
+        Assert.Null(PartitionPredictor.PartitionFor(PartitionerKind.Crc32, "", 6));
+        Assert.Equal((0x106e08d9 & 0x7fffffff) % 6, PartitionPredictor.PartitionFor(PartitionerKind.Murmur2, "", 6));
     }
 
     [Theory]
@@ -38,13 +38,13 @@ public class KeyPartitionerTests
     public void Uuid_modulo_reads_the_uuid_as_a_128_bit_big_endian_integer(string key, int partitions, int expected)
     {
         // 2^128 - 1 is odd and divisible by 3; 2^127 mod 5 = 3.
-        Assert.Equal(expected, KeyPartitioner.PartitionFor(PartitionerKind.UuidModulo, key, partitions));
+        Assert.Equal(expected, PartitionPredictor.PartitionFor(PartitionerKind.UuidModulo, key, partitions));
     }
 
     [Fact]
     public void Uuid_modulo_has_no_partition_for_a_key_that_is_not_a_uuid()
     {
-        Assert.Null(KeyPartitioner.PartitionFor(PartitionerKind.UuidModulo, "note_created", 6));
+        Assert.Null(PartitionPredictor.PartitionFor(PartitionerKind.UuidModulo, "note_created", 6));
     }
 
     [Fact]
@@ -54,19 +54,9 @@ public class KeyPartitionerTests
         {
             for (var i = 0; i < 2000; i++)
             {
-                var partition = KeyPartitioner.PartitionFor(kind, Guid.NewGuid().ToString(), 7);
+                var partition = PartitionPredictor.PartitionFor(kind, Guid.NewGuid().ToString(), 7);
                 Assert.InRange(partition!.Value, 0, 6);
             }
         }
-    }
-
-    [Theory]
-    [InlineData("murmur2", PartitionerKind.Murmur2)]
-    [InlineData("CRC32", PartitionerKind.Crc32)]
-    [InlineData("uuid-modulo", PartitionerKind.UuidModulo)]
-    public void Command_line_names_map_to_kinds_and_back(string name, PartitionerKind kind)
-    {
-        Assert.Equal(kind, KeyPartitioner.Parse(name));
-        Assert.Equal(name.ToLowerInvariant(), KeyPartitioner.NameOf(kind));
     }
 }

@@ -1,4 +1,4 @@
-namespace KafkaDemo.Common.Reliability;
+namespace KafkaDemo.TestSupport;
 
 /// <summary>What was expected against what was observed.</summary>
 /// <param name="Expected">Distinct sequence numbers that should have been observed.</param>
