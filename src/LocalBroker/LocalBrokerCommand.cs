@@ -7,8 +7,9 @@ namespace KafkaDemo.LocalBroker;
 /// <summary>Builds the <c>LocalBroker</c> command line: start a mock cluster, print where it is, wait.</summary>
 public static class LocalBrokerCommand
 {
-    /// <summary>The root command, wired to run the cluster until cancelled.</summary>
-    public static RootCommand Create()
+    /// <summary>The root command, wired to run the cluster until cancelled (or, if asked, until <paramref name="input"/> ends).</summary>
+    /// <param name="input">Standard input, for <c>--exit-on-stdin-close</c>; the console's by default.</param>
+    public static RootCommand Create(TextReader? input = null)
     {
         var brokers = new Option<int>("--brokers", "-b")
         {
@@ -46,6 +47,11 @@ public static class LocalBrokerCommand
             HelpName = "duration",
         }.ParsedAsDuration(MockCluster.DefaultInitialRebalanceDelay);
 
+        var exitOnStdinClose = new Option<bool>("--exit-on-stdin-close")
+        {
+            Description = "Also stop when standard input closes: a script that keeps it open cannot leave the cluster running after the script dies",
+        };
+
         var root = new RootCommand(
             "Runs an in-memory Kafka cluster (librdkafka's mock broker) on 127.0.0.1 until Ctrl+C or SIGTERM. " +
             "Prints its bootstrap servers on one line of stdout. A test double, not Kafka: no topic admin API, no persistence.")
@@ -53,18 +59,37 @@ public static class LocalBrokerCommand
             brokers,
             topics,
             rebalanceDelay,
+            exitOnStdinClose,
         };
 
         root.SetAction(async (parsed, cancellationToken) =>
         {
             using var loggers = ConsoleLogging.Create(LogLevel.Information);
             var logger = loggers.CreateLogger("LocalBroker");
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (parsed.GetValue(exitOnStdinClose))
+            {
+                _ = StopWhenInputEnds(input ?? Console.In, stop, logger);
+            }
+
             return await RunAsync(
                 parsed.GetValue(brokers), parsed.GetValue(topics) ?? [], parsed.GetValue(rebalanceDelay),
-                parsed.InvocationConfiguration.Output, logger, cancellationToken);
+                parsed.InvocationConfiguration.Output, logger, stop.Token);
         });
         return root;
     }
+
+    // Reads (and ignores) standard input on a thread of its own; its end means the parent is gone.
+    private static Task StopWhenInputEnds(TextReader input, CancellationTokenSource stop, ILogger logger) =>
+        Task.Factory.StartNew(() =>
+        {
+            while (input.Read() != -1)
+            {
+            }
+
+            logger.LogInformation("Standard input closed");
+            stop.Cancel();
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private static async Task<int> RunAsync(
         int brokerCount, IReadOnlyList<TopicSpec> topics, TimeSpan rebalanceDelay, TextWriter output, ILogger logger,

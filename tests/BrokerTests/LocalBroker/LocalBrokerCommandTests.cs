@@ -29,6 +29,35 @@ public class LocalBrokerCommandTests
         Assert.Matches(@"^127\.0\.0\.1:\d+,127\.0\.0\.1:\d+$", bootstrap);
     }
 
+    [Fact]
+    public async Task With_exit_on_stdin_close_it_stops_by_itself_once_its_input_ends()
+    {
+        var output = new StringWriter();
+        var input = new InputThatEndsOnRequest();
+        var run = CommandLineHost.InvokeAsync(
+            LocalBrokerCommand.Create(input), ["--brokers", "1", "--exit-on-stdin-close"], output, new StringWriter(), CancellationToken.None);
+        await FirstLineAsync(output, run);
+        Assert.False(run.IsCompleted);
+
+        input.End();
+
+        Assert.Equal(ExitCodes.Success, await run.WaitAsync(TimeSpan.FromSeconds(60)));
+    }
+
+    // Standard input of a parent that is still alive: reads block until the parent goes away.
+    private sealed class InputThatEndsOnRequest : TextReader
+    {
+        private readonly ManualResetEventSlim _ended = new();
+
+        public void End() => _ended.Set();
+
+        public override int Read()
+        {
+            _ended.Wait();
+            return -1;
+        }
+    }
+
     private static async Task<string> FirstLineAsync(StringWriter output, Task<int> run)
     {
         for (var attempt = 0; attempt < 200 && !run.IsCompleted; attempt++)
