@@ -46,6 +46,7 @@ public static class ConsumerCommand
             EventType = parsed.GetValue(d.EventType),
             From = parsed.GetValue(d.From) ?? StartPosition.Earliest,
             MaxMessages = parsed.GetValue(d.MaxMessages),
+            ExitAtEnd = parsed.GetValue(d.ExitAtEnd),
             IdleTimeout = parsed.GetValue(d.IdleTimeout),
             Assignment = assignment,
             Instances = parsed.GetValue(d.Instances),

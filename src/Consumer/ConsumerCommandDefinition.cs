@@ -46,7 +46,7 @@ public sealed class ConsumerCommandDefinition
 
         Root = new RootCommand("Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything.")
         {
-            Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, IdleTimeout,
+            Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
             Commit, DeadLetterTopic, Output, ConnectTimeout, Client.ConfigFile, Client.Properties, Lag,
         };
         Logging.AddTo(Root);
@@ -93,6 +93,11 @@ public sealed class ConsumerCommandDefinition
 
     public Option<int> MaxMessages { get; } = new Option<int>("--max-messages", "-n") { Description = "Stop after this many messages, shown or filtered (0: no limit)", HelpName = "count" }
         .Within(0, int.MaxValue, 0);
+
+    public Option<bool> ExitAtEnd { get; } = new("--exit-at-end")
+    {
+        Description = "Stop, exit 0, once every partition has been read to the end it had when assigned (in group mode too: all partitions of the topics, across every instance)",
+    };
 
     public Option<TimeSpan?> IdleTimeout { get; } = new Option<TimeSpan?>("--idle-timeout") { Description = "Stop after this long without a message (e.g. 10s); by default wait for ever", HelpName = "duration" }
         .ParsedAsDuration();

@@ -32,6 +32,9 @@ public static class ConsumerConfigFactory
             // librdkafka postpones a partition's next fetch by this much once its local queue is
             // full; the default (1 s) left the consumer idle for half of a 400,000-message read.
             FetchQueueBackoffMs = 100,
+            // --exit-at-end learns from these events that a partition has nothing more to read,
+            // which no message could tell for an empty partition.
+            EnablePartitionEof = options.ExitAtEnd,
         };
 
         foreach (var (name, value) in options.ClientSettings)

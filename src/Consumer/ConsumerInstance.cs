@@ -16,37 +16,56 @@ namespace KafkaDemo.Consumer;
 internal sealed class ConsumerInstance(int number, ConsumerOptions options, ConsumerConfig config, RunContext run, MessageProcessor processor, ILogger logger)
 {
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan s_watermarkTimeout = TimeSpan.FromSeconds(10);
 
     private readonly ClientErrors _errors = new(logger, "consumer");
     private readonly StartOffsets _start = new(options.From);
-    private readonly HashSet<TopicPartition> _assignment = [];
+    private readonly InstanceAssignment _assignment = new(number, run, logger);
     private OffsetCheckpoint _checkpoint = null!;
 
     public void Run()
     {
-        using var consumer = Build();
-        _checkpoint = new OffsetCheckpoint(run.FlushOutput, consumer.StoreOffset, logger, number);
+        var committed = false;
+        try
+        {
+            using var consumer = Build();
+            _checkpoint = new OffsetCheckpoint(run.FlushOutput, consumer.StoreOffset, logger, number);
+            Start(consumer);
+            try
+            {
+                Poll(consumer);
+            }
+            finally
+            {
+                CommitHandled(consumer, "shutdown");
+                committed = true;
+                run.CommittedBeforeLeaving();
+                // Close() leaves the group at once, so the partitions move to the remaining members
+                // without waiting for a session timeout.
+                consumer.Close();
+            }
+        }
+        finally
+        {
+            if (!committed)
+            {
+                run.LeavingWithoutCommit();
+            }
+        }
+    }
+
+    private void Start(IConsumer<byte[], byte[]> consumer)
+    {
         if (options.Assignment is { } manual)
         {
             var offsets = _start.ForManual(consumer, manual);
+            TakeEnds(consumer, offsets.Select(o => o.TopicPartition));
             consumer.Assign(offsets);
-            Track(offsets.Select(o => o.TopicPartition), added: true, "assigned (manual)");
+            _assignment.Track(offsets.Select(o => o.TopicPartition), added: true, "assigned (manual)");
         }
         else
         {
             consumer.Subscribe(options.Topics);
-        }
-
-        try
-        {
-            Poll(consumer);
-        }
-        finally
-        {
-            CommitHandled(consumer, "shutdown");
-            // Close() leaves the group at once, so the partitions move to the remaining members
-            // without waiting for a session timeout.
-            consumer.Close();
         }
     }
 
@@ -57,18 +76,19 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             .SetLogHandler((_, message) => ConsoleLogging.Forward(logger, message))
             .SetPartitionsAssignedHandler((c, partitions) =>
             {
-                Track(partitions, added: true, "assigned");
+                _assignment.Track(partitions, added: true, "assigned");
+                TakeEnds(c, partitions);
                 return _start.ForAssigned(c, partitions);
             })
             .SetPartitionsRevokedHandler((c, partitions) =>
             {
                 CommitHandled(c, "revocation");
-                Track(partitions.Select(p => p.TopicPartition), added: false, "revoked");
+                _assignment.Track(partitions.Select(p => p.TopicPartition), added: false, "revoked");
             })
             .SetPartitionsLostHandler((_, partitions) =>
             {
                 _checkpoint.Forget(partitions.Select(p => p.TopicPartition));
-                Track(partitions.Select(p => p.TopicPartition), added: false, "lost");
+                _assignment.Track(partitions.Select(p => p.TopicPartition), added: false, "lost");
             });
         try
         {
@@ -95,6 +115,15 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
                     result = consumer.Consume(s_pollInterval);
                 }
             }
+            catch (ConsumeException ex) when (run.ToEnd is { } toEnd && ex.ConsumerRecord is { } record
+                                              && ex.Error.Code is ErrorCode.Local_NoOffset or ErrorCode.Local_AutoOffsetReset)
+            {
+                // --from committed and no committed offset: nothing will be read from it.
+                logger.LogWarning("Consumer {Instance}: {Topic}[{Partition}]: {Reason}; nothing to read there",
+                    number, record.Topic, record.Partition.Value, ex.Error.Reason);
+                toEnd.Unreadable(record.TopicPartition);
+                continue;
+            }
             catch (ConsumeException ex)
             {
                 var where = ex.ConsumerRecord is { } r ? $"{r.Topic}[{r.Partition.Value}]@{r.Offset.Value}" : string.Join(", ", options.Topics);
@@ -104,6 +133,12 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
                     run.MarkFatal();
                 }
 
+                continue;
+            }
+
+            if (result is { IsPartitionEOF: true })
+            {
+                run.ToEnd?.ReachedEnd(result.TopicPartition, result.Offset.Value);
                 continue;
             }
 
@@ -131,6 +166,8 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             {
                 _checkpoint.Handled(result);
             }
+
+            run.ToEnd?.Handled(result.TopicPartition, result.Offset.Value);
         }
 
         if (_errors.Fatal)
@@ -143,48 +180,13 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
     // and at shutdown, so the next owner starts right after the last message handled here.
     private void CommitHandled(IConsumer<byte[], byte[]> consumer, string occasion)
     {
-        if (options.Commit != CommitMode.AfterProcessing)
+        if (options.Commit == CommitMode.AfterProcessing)
         {
-            return;
-        }
-
-        _checkpoint.Checkpoint();
-
-        try
-        {
-            var committed = consumer.Commit().Where(o => !o.Offset.IsSpecial).ToList();
-            if (committed.Count > 0)
-            {
-                logger.LogInformation("Consumer {Instance}: committed {Offsets} on {Occasion}", number,
-                    string.Join(", ", committed.Select(o => $"{o.Topic}[{o.Partition.Value}]@{o.Offset.Value}")), occasion);
-            }
-        }
-        catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_NoOffset)
-        {
-            // Nothing handled since the last commit.
-        }
-        catch (KafkaException ex)
-        {
-            // Nothing is lost: the next owner of these partitions starts from the last commit
-            // that succeeded and reads the handled-but-uncommitted messages again.
-            logger.LogWarning("Consumer {Instance}: commit on {Occasion} failed ({Reason}); messages handled since the last commit will be read again",
-                number, occasion, ex.Error.Reason);
+            _checkpoint.Commit(consumer.Commit, occasion);
         }
     }
 
-    private void Track(IEnumerable<TopicPartition> partitions, bool added, string what)
-    {
-        var changed = partitions.ToList();
-        foreach (var partition in changed)
-        {
-            _ = added ? _assignment.Add(partition) : _assignment.Remove(partition);
-        }
-
-        var level = what == "lost" ? LogLevel.Warning : LogLevel.Information;
-        logger.Log(level, "Consumer {Instance}: {What} {Partitions}; now holds {Count}", number, what, Describe(changed), _assignment.Count);
-        run.RaiseAssignmentChanged(number, [.. _assignment.OrderBy(p => p.Topic).ThenBy(p => p.Partition.Value)]);
-    }
-
-    private static string Describe(IReadOnlyCollection<TopicPartition> partitions) =>
-        partitions.Count == 0 ? "no partitions" : string.Join(", ", partitions.Select(p => $"{p.Topic}[{p.Partition.Value}]"));
+    // --exit-at-end: a partition's end is its high watermark when first assigned, to whichever instance.
+    private void TakeEnds(IConsumer<byte[], byte[]> consumer, IEnumerable<TopicPartition> partitions) =>
+        run.ToEnd?.TakeEnds(partitions, p => consumer.QueryWatermarkOffsets(p, s_watermarkTimeout).High.Value);
 }

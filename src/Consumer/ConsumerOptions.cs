@@ -15,6 +15,9 @@ public sealed record ConsumerOptions(string BootstrapServers, IReadOnlyList<stri
     /// <summary>Stop after this many messages (shown or filtered); 0 means no limit.</summary>
     public int MaxMessages { get; init; }
 
+    /// <summary>Stop once every partition has been read to the end it had when first assigned.</summary>
+    public bool ExitAtEnd { get; init; }
+
     /// <summary>Stop after this long without a message; null means never.</summary>
     public TimeSpan? IdleTimeout { get; init; }
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using Confluent.Kafka;
 using KafkaDemo.Cli;
 using KafkaDemo.Consumer.DeadLetters;
+using KafkaDemo.Consumer.Offsets;
 using KafkaDemo.Consumer.Processing;
 using Microsoft.Extensions.Logging;
 
@@ -24,13 +26,13 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
     private ConsumeSummary Run(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var run = new RunContext(options, output, cancellationToken);
-        run.AssignmentChanged += (instance, assignment) => AssignmentChanged?.Invoke(instance, assignment);
-
-        if (!TopicsExist())
+        if (!TopicsExist(out var metadata))
         {
-            return Finish(run.Stats.Snapshot(fatal: false, startFailed: true), clock.Elapsed);
+            return Finish(new ConsumeStats().Snapshot(fatal: false, startFailed: true), clock.Elapsed);
         }
+
+        var run = new RunContext(options, output, cancellationToken, ReadToEndOf(metadata));
+        run.AssignmentChanged += (instance, assignment) => AssignmentChanged?.Invoke(instance, assignment);
 
         using var deadLetters = options.DeadLetterTopic is { } dlq
             ? new DeadLetterQueue(dlq, ConsumerConfigFactory.Create(options).BootstrapServers, options.ClientSettings, TimeSpan.FromSeconds(30), logger)
@@ -68,6 +70,11 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
         if (failure is not null)
         {
             logger.LogCritical("Consumer stopped: {Reason}", failure.Message);
+        }
+
+        if (run.ToEnd?.Done == true)
+        {
+            logger.LogInformation("Read every partition to its end; stopped");
         }
 
         if (run.IdleTooLong && options.IdleTimeout is { } idle)
@@ -112,10 +119,10 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
 
     // One metadata request answers both "is anybody there?" and "do these topics exist?", and
     // turns both into one clear line instead of a consumer that waits for ever.
-    private bool TopicsExist()
+    private bool TopicsExist([NotNullWhen(true)] out Metadata? metadata)
     {
         var wanted = (options.Assignment?.Select(a => a.Topic) ?? options.Topics).Distinct().ToList();
-        Metadata metadata;
+        metadata = null;
         var config = ConsumerConfigFactory.Create(options);
         try
         {
@@ -141,6 +148,12 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
 
         return missing.Count == 0;
     }
+
+    // Every partition the run will read: the manual assignment, or all partitions of the topics.
+    private ReadToEnd? ReadToEndOf(Metadata metadata) =>
+        !options.ExitAtEnd ? null
+        : options.Assignment is { } manual ? new ReadToEnd(manual.Select(a => new TopicPartition(a.Topic, a.Partition)))
+        : new ReadToEnd(options.Topics.SelectMany(topic => ClusterMetadata.Partitions(metadata, topic)));
 
     private ConsumeSummary Finish(ConsumeSummary summary, TimeSpan elapsed)
     {

@@ -1,11 +1,19 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using KafkaDemo.Consumer.Offsets;
 
 namespace KafkaDemo.Consumer;
 
 /// <summary>What the consumer instances of one run share: the stop conditions, the output, the counts.</summary>
-internal sealed class RunContext(ConsumerOptions options, TextWriter output, CancellationToken cancellationToken)
+internal sealed class RunContext(ConsumerOptions options, TextWriter output, CancellationToken cancellationToken, ReadToEnd? toEnd = null)
 {
+    /// <summary>With <c>--exit-at-end</c>, the partitions still to be read to their end; null otherwise.</summary>
+    public ReadToEnd? ToEnd => toEnd;
+
+    // Instances of one run commit before any of them leaves the group: the first to leave starts a
+    // rebalance, and a commit the others tried during it would fail.
+    private static readonly TimeSpan s_leaveTogetherWait = TimeSpan.FromSeconds(5);
+    private readonly Barrier _leaving = new(options.Instances);
     private readonly Lock _outputGate = new();
     private long _claimed;
     private long _lastActivity = Stopwatch.GetTimestamp();
@@ -21,7 +29,27 @@ internal sealed class RunContext(ConsumerOptions options, TextWriter output, Can
 
     public void MarkFatal() => _fatal = true;
 
-    public bool ShouldStop => cancellationToken.IsCancellationRequested || _fatal
+    /// <summary>
+    /// Called by an instance after its final commit, before it leaves the group: waits (a few
+    /// seconds at most) until every instance has committed, so that all commits land before the
+    /// first departure starts a rebalance.
+    /// </summary>
+    public void CommittedBeforeLeaving() => _leaving.SignalAndWait(s_leaveTogetherWait);
+
+    /// <summary>An instance that stopped without committing; the others do not wait for it.</summary>
+    public void LeavingWithoutCommit()
+    {
+        try
+        {
+            _leaving.RemoveParticipant();
+        }
+        catch (InvalidOperationException)
+        {
+            // The others have stopped waiting already.
+        }
+    }
+
+    public bool ShouldStop => cancellationToken.IsCancellationRequested || _fatal || toEnd?.Done == true
         || (options.MaxMessages > 0 && Interlocked.Read(ref _claimed) >= options.MaxMessages)
         || IdleTooLong;
 

@@ -71,4 +71,32 @@ public sealed class OffsetCheckpoint(Func<bool> flushOutput, Action<TopicPartiti
             _handled.Remove(partition);
         }
     }
+
+    /// <summary>
+    /// Checkpoints, then commits what is stored through <paramref name="commit"/> (<c>IConsumer.Commit</c>),
+    /// on revocation or shutdown. A failed commit loses nothing: the next owner of the partitions
+    /// starts from the last commit that succeeded and reads the rest again.
+    /// </summary>
+    public void Commit(Func<List<TopicPartitionOffset>> commit, string occasion)
+    {
+        Checkpoint();
+        try
+        {
+            var committed = commit().Where(o => !o.Offset.IsSpecial).ToList();
+            if (committed.Count > 0)
+            {
+                logger.LogInformation("Consumer {Instance}: committed {Offsets} on {Occasion}", instance,
+                    string.Join(", ", committed.Select(o => $"{o.Topic}[{o.Partition.Value}]@{o.Offset.Value}")), occasion);
+            }
+        }
+        catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_NoOffset)
+        {
+            // Nothing handled since the last commit.
+        }
+        catch (KafkaException ex)
+        {
+            logger.LogWarning("Consumer {Instance}: commit on {Occasion} failed ({Reason}); messages handled since the last commit will be read again",
+                instance, occasion, ex.Error.Reason);
+        }
+    }
 }

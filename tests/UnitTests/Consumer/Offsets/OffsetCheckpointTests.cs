@@ -100,4 +100,31 @@ public class OffsetCheckpointTests
 
         Assert.Equal([8L], stored);
     }
+
+    [Fact]
+    public void A_commit_first_checkpoints_so_what_was_handled_is_stored_before_it_is_committed()
+    {
+        var checkpoint = Create();
+        checkpoint.Handled(Read(0, 4));
+
+        checkpoint.Commit(() =>
+        {
+            _events.Add("commit");
+            return [new TopicPartitionOffset("t", 0, 5)];
+        }, "shutdown");
+
+        Assert.Equal(["flush", "store t[0]@5", "commit"], _events);
+    }
+
+    [Theory]
+    [InlineData(ErrorCode.Local_NoOffset)]
+    [InlineData(ErrorCode.RebalanceInProgress)]
+    public void A_commit_the_broker_refuses_is_reported_not_thrown(ErrorCode code)
+    {
+        var checkpoint = Create();
+
+        var error = Record.Exception(() => checkpoint.Commit(() => throw new KafkaException(code), "revocation"));
+
+        Assert.Null(error);
+    }
 }

@@ -1,0 +1,84 @@
+using Confluent.Kafka;
+
+namespace KafkaDemo.Consumer.Offsets;
+
+/// <summary>
+/// <c>--exit-at-end</c>: which partitions of the run are still to be read to their end. A
+/// partition's end is its high watermark when it is first assigned (to any instance); it counts as
+/// read once a message just before that end was handled, or once librdkafka reports the
+/// partition's end at or past it (an empty partition, one whose committed offset is already there,
+/// or one whose last offsets are transaction markers). The run is done when every partition is,
+/// however often they moved between instances on the way. Thread-safe.
+/// </summary>
+public sealed class ReadToEnd
+{
+    private readonly Lock _gate = new();
+    private readonly HashSet<TopicPartition> _pending;
+    private readonly Dictionary<TopicPartition, long> _ends = [];
+
+    /// <summary>Tracks <paramref name="partitions"/>: every partition the run will read.</summary>
+    public ReadToEnd(IEnumerable<TopicPartition> partitions) => _pending = [.. partitions];
+
+    /// <summary>True once every partition has been read to its end.</summary>
+    public bool Done
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _pending.Count == 0;
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="partition"/> still needs its end taken (first assignment).</summary>
+    public bool NeedsEnd(TopicPartition partition)
+    {
+        lock (_gate)
+        {
+            return _pending.Contains(partition) && !_ends.ContainsKey(partition);
+        }
+    }
+
+    /// <summary>Records the end of <paramref name="partition"/> at its first assignment; later calls keep the first.</summary>
+    public void Assigned(TopicPartition partition, long end)
+    {
+        lock (_gate)
+        {
+            _ends.TryAdd(partition, end);
+        }
+    }
+
+    /// <summary>Takes the end of those of <paramref name="partitions"/> seen for the first time from <paramref name="highWatermark"/>.</summary>
+    public void TakeEnds(IEnumerable<TopicPartition> partitions, Func<TopicPartition, long> highWatermark)
+    {
+        foreach (var partition in partitions.Where(NeedsEnd))
+        {
+            Assigned(partition, highWatermark(partition));
+        }
+    }
+
+    /// <summary>A message at <paramref name="offset"/> of <paramref name="partition"/> was handled.</summary>
+    public void Handled(TopicPartition partition, long offset) => ReachedEnd(partition, offset + 1);
+
+    /// <summary>Reading <paramref name="partition"/> has got to <paramref name="next"/>, the offset of the next message.</summary>
+    public void ReachedEnd(TopicPartition partition, long next)
+    {
+        lock (_gate)
+        {
+            if (_ends.TryGetValue(partition, out var end) && next >= end)
+            {
+                _pending.Remove(partition);
+            }
+        }
+    }
+
+    /// <summary>Nothing will ever be read from <paramref name="partition"/> (no committed offset under <c>--from committed</c>).</summary>
+    public void Unreadable(TopicPartition partition)
+    {
+        lock (_gate)
+        {
+            _pending.Remove(partition);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using KafkaDemo.Cli;
+using KafkaDemo.Consumer;
+using KafkaDemo.Consumer.Lag;
+using KafkaDemo.Producer;
+
+namespace KafkaDemo.BrokerTests.Consumer;
+
+// --exit-at-end runs end by themselves: each run is bounded, so a run that never ends fails the
+// test instead of hanging the suite.
+[Collection(BrokerCollection.Name)]
+public class ExitAtEndTests(BrokerFixture broker)
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+
+    private Task Produce(string topic, int count, int? partition = null) =>
+        new NoteProducer(new ProducerOptions(broker.BootstrapServers, topic, count, TimeSpan.FromSeconds(30)) { Partition = partition, KeyStrategy = KeyStrategy.Uuid, Quiet = true },
+            new StringWriter(), new ListLogger()).RunAsync(CancellationToken.None);
+
+    private static Task<(int ExitCode, string Output, string Error)> Consume(params string[] args) =>
+        CommandRunner.RunAsync(ConsumerCommand.Create(_ => null), args).WaitAsync(Bound);
+
+    private static IEnumerable<int> EventIds(string output) =>
+        output.Split('\n').Where(line => line.StartsWith("✅ JSON (", StringComparison.Ordinal))
+            .Select(line => JsonDocument.Parse(line[(line.IndexOf('→') + 2)..]).RootElement.GetProperty("id").GetInt32());
+
+    private static int Shown(string output) => output.Split('\n').Count(line => line.StartsWith("✅ JSON (", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task A_consumer_stops_with_exit_0_once_every_partition_is_read_empty_ones_included()
+    {
+        var topic = await broker.CreateTopicAsync("to-end", 4);
+        await Produce(topic, 9, partition: 0);
+
+        var (exitCode, output, _) = await Consume("-b", broker.BootstrapServers, "-t", topic, "-g", topic, "--exit-at-end");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal(9, Shown(output));
+    }
+
+    [Fact]
+    public async Task A_group_of_three_instances_reads_everything_commits_it_all_and_stops_by_itself()
+    {
+        var topic = await broker.CreateTopicAsync("to-end-group", 6);
+        await Produce(topic, 300);
+
+        var (exitCode, output, _) = await Consume("-b", broker.BootstrapServers, "-t", topic, "-g", topic, "--instances", "3", "--exit-at-end");
+
+        // Group mode is at least once: a partition moved while the group forms may be read again
+        // from its last commit, so every event is shown, some perhaps twice.
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal(Enumerable.Range(1, 300), EventIds(output).Distinct().Order());
+        var rows = GroupLag.Measure(ConsumerConfigFactory.Create(new ConsumerOptions(broker.BootstrapServers, [topic], topic)), [topic], TimeSpan.FromSeconds(10));
+        Assert.All(rows, row => Assert.Equal(0, row.Lag));
+    }
+
+    [Fact]
+    public async Task A_group_that_has_read_everything_already_stops_at_once_showing_nothing()
+    {
+        var topic = await broker.CreateTopicAsync("to-end-again", 2);
+        await Produce(topic, 6);
+        await Consume("-b", broker.BootstrapServers, "-t", topic, "-p", "0", "-p", "1", "-g", topic, "-n", "6", "--idle-timeout", "60s");
+        var (exitCode, output, _) = await Consume("-b", broker.BootstrapServers, "-t", topic, "-p", "0", "-p", "1", "-g", topic, "--from", "committed", "--exit-at-end");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal(0, Shown(output));
+    }
+
+    [Fact]
+    public async Task With_a_manual_assignment_only_the_assigned_partition_has_to_be_read()
+    {
+        var topic = await broker.CreateTopicAsync("to-end-manual", 3);
+        await Produce(topic, 5, partition: 1);
+        await Produce(topic, 4, partition: 2);
+
+        var (exitCode, output, _) = await Consume("-b", broker.BootstrapServers, "-t", topic, "-p", "1", "--exit-at-end");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal(5, Shown(output));
+    }
+}
