@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
+using KafkaDemo.Consumer.Topics;
 
 namespace KafkaDemo.Consumer;
 
@@ -47,8 +48,10 @@ public sealed class ConsumerCommandDefinition
         Root = new RootCommand("Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything.")
         {
             Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
-            Commit, DeadLetterTopic, Output, ConnectTimeout, Client.ConfigFile, Client.Properties, Lag,
+            Commit, DeadLetterTopic, Output, ConnectTimeout, Client.ConfigFile, Client.Properties, Lag, ListTopics,
         };
+        ListTopics.Options.Add(ListingOutput);
+        ListTopics.Options.Add(Internal);
         Logging.AddTo(Root);
         Root.Validators.Add(Validate);
     }
@@ -58,6 +61,13 @@ public sealed class ConsumerCommandDefinition
 
     /// <summary><c>lag</c>: the group's committed offsets against the log end, per partition.</summary>
     public Command Lag { get; } = new("lag", "Print the group's committed offset, log-end offset and lag per partition of --topic, then exit");
+
+    /// <summary><c>topics</c>: the brokers, then every topic (or each --topic given) with its partitions.</summary>
+    public Command ListTopics { get; } = new("topics", "List the brokers, then each topic (all, or the --topic options given) with its partitions: leader, replicas, in-sync replicas, low and high watermarks");
+
+    public ChoiceOption<ListingFormat> ListingOutput { get; } = new("--output", ["-o"], "text: aligned tables; json: one JSON document", ListingFormat.Text);
+
+    public Option<bool> Internal { get; } = new("--internal") { Description = "Also list Kafka's internal topics (__consumer_offsets, …)" };
 
     public ClientOptions Client { get; }
 
