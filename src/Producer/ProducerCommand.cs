@@ -59,6 +59,7 @@ public static class ProducerCommand
             Input = parsed.GetValue(d.Input),
             InputFormat = d.InputFormat.ValueIn(parsed),
             KeySeparator = parsed.GetValue(d.KeySeparator),
+            NullMarker = parsed.GetValue(d.NullMarker),
             KeepPartitions = parsed.GetValue(d.KeepPartitions),
             CreateTopic = parsed.GetValue(d.CreateTopic)
                 ? new TopicCreation(parsed.GetValue(d.Partitions), (short)parsed.GetValue(d.ReplicationFactor), parsed.GetValue(d.Compact))

@@ -26,7 +26,7 @@ public sealed class ProducerCommandDefinition
         {
             Client.BootstrapServers, Topic, Count, Interval, Rate, Format, KeyStrategy, Key, Partition, Partitioner,
             Acks, Idempotence, LingerMs, Compression, Headers, Threads, DeliveryTimeout, ConnectTimeout,
-            Input, InputFormat, KeySeparator, KeepPartitions, CreateTopic, Partitions, ReplicationFactor, Compact,
+            Input, InputFormat, KeySeparator, NullMarker, KeepPartitions, CreateTopic, Partitions, ReplicationFactor, Compact,
             ExplainKeys, SequenceHeader, Client.ConfigFile, Client.Properties,
         };
         Logging.AddTo(Root);
@@ -91,6 +91,12 @@ public sealed class ProducerCommandDefinition
 
     public Option<string?> KeySeparator { get; } = new("--key-separator") { Description = "With --input lines: the text before the first separator is the key", HelpName = "text" };
 
+    public Option<string?> NullMarker { get; } = new("--null-marker")
+    {
+        Description = "With --input lines: send a line equal to this text, or an empty value after --key-separator, as a null value (a tombstone)",
+        HelpName = "text",
+    };
+
     public Option<bool> KeepPartitions { get; } = new("--keep-partitions") { Description = "With --input-format jsonl: produce each message to the partition it was read from" };
 
     public Option<bool> CreateTopic { get; } = new("--create-topic") { Description = "Create the topic (--partitions, --replication-factor, --compact) if it does not exist" };
@@ -122,6 +128,11 @@ public sealed class ProducerCommandDefinition
         if (result.GetValue(Partition) is < 0)
         {
             result.AddError("--partition must be 0 or more.");
+        }
+
+        if (result.GetResult(NullMarker) is not null && (result.GetResult(Input) is null || InputFormat.ValueIn(result) != Producer.InputFormat.Lines))
+        {
+            result.AddError("--null-marker applies to --input with --input-format lines (jsonl envelopes carry null values as null).");
         }
 
         if (KeyStrategy.ValueIn(result) == Producer.KeyStrategy.Fixed && result.GetResult(Key) is null)

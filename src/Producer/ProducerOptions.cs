@@ -50,6 +50,12 @@ public sealed record ProducerOptions(
     /// <summary>With line input, the text before the first occurrence of this separator is the key.</summary>
     public string? KeySeparator { get; init; }
 
+    /// <summary>
+    /// With line input, a value equal to this text, or an empty value after the key separator, is
+    /// sent as a null value (a tombstone, which makes a compacted topic drop the key); null: off.
+    /// </summary>
+    public string? NullMarker { get; init; }
+
     /// <summary>With envelope input, produce each message to the partition it came from.</summary>
     public bool KeepPartitions { get; init; }
 

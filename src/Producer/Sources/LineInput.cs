@@ -60,7 +60,10 @@ public sealed class LineInput(TextReader reader, ProducerOptions options, ILogge
             key = Keys.For(options.KeyStrategy, options.FixedKey, eventType: null);
         }
 
-        return new OutgoingMessage(key, Encoding.UTF8.GetBytes(value), [], options.Partition, null, null, lineNumber);
+        var tombstone = options.NullMarker is { } marker && (value == marker || (separatorAt >= 0 && value.Length == 0));
+        return tombstone
+            ? new OutgoingMessage(key, null, [], options.Partition, null, "tombstone", lineNumber)
+            : new OutgoingMessage(key, Encoding.UTF8.GetBytes(value), [], options.Partition, null, null, lineNumber);
     }
 
     private OutgoingMessage? FromEnvelope(string line, long lineNumber)

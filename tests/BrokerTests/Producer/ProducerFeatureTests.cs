@@ -89,6 +89,23 @@ public class ProducerFeatureTests(BrokerFixture broker)
     }
 
     [Fact]
+    public async Task With_a_null_marker_matching_lines_and_empty_values_after_the_separator_become_tombstones()
+    {
+        var topic = await broker.CreateTopicAsync("tombstones", 1);
+        var file = Path.GetTempFileName();
+        await File.WriteAllLinesAsync(file, ["k1:kept", "k1:NULL", "k2:", "NULL", "k3:NULLISH"]);
+
+        var summary = await new NoteProducer(Options(topic, 0) with { Input = file, KeySeparator = ":", KeyStrategy = KeyStrategy.None, NullMarker = "NULL" }, new StringWriter(), new ListLogger())
+            .RunAsync(CancellationToken.None);
+        var stored = TopicReader.ReadAll(broker.BootstrapServers, topic, 5);
+
+        Assert.Equal(5, summary.Delivered);
+        Assert.Equal(
+            [("k1", "kept"), ("k1", null), ("k2", null), (null, null), ("k3", "NULLISH")],
+            stored.Select(r => (r.Message.Key is null ? null : Encoding.UTF8.GetString(r.Message.Key), r.Message.Value is null ? null : Encoding.UTF8.GetString(r.Message.Value))));
+    }
+
+    [Fact]
     public async Task Jsonl_envelopes_replay_losslessly_keys_values_headers_timestamps_and_partitions()
     {
         var topic = await broker.CreateTopicAsync("replay", 3);
