@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -10,10 +11,17 @@ namespace KafkaDemo.Common.Envelopes;
 /// <c>{"topic","partition","offset","timestamp","key","headers":[{"key","value"}],"value"}</c>.
 /// Bytes that are valid UTF-8 are written as strings; other bytes as base64, flagged by
 /// <c>"key_encoding":"base64"</c>, <c>"value_encoding":"base64"</c> or, in a header, <c>"encoding":"base64"</c>.
+/// A value that is itself a one-line JSON object or array is written as JSON, verbatim, flagged by
+/// <c>"value_encoding":"json"</c>, so that <c>jq .value.event_type</c> works; reading takes its raw
+/// text back, so the bytes are the same to the last space.
 /// </summary>
 public static class MessageEnvelopeJson
 {
     private const string Base64 = "base64";
+    private const string Json = "json";
+
+    // The envelope is one level deep already; JsonDocument reads 64 levels by default.
+    private static readonly JsonReaderOptions s_embeddedValue = new() { MaxDepth = 63 };
 
     /// <summary>The envelope as one line of JSON, without the line break.</summary>
     public static string Write(MessageEnvelope envelope)
@@ -49,7 +57,17 @@ public static class MessageEnvelopeJson
             }
 
             json.WriteEndArray();
-            WriteBytes(json, "value", "value_encoding", envelope.Value);
+            if (IsEmbeddableJson(envelope.Value))
+            {
+                json.WritePropertyName("value");
+                json.WriteRawValue(envelope.Value, skipInputValidation: true);
+                json.WriteString("value_encoding", Json);
+            }
+            else
+            {
+                WriteBytes(json, "value", "value_encoding", envelope.Value);
+            }
+
             json.WriteEndObject();
         }
 
@@ -141,9 +159,38 @@ public static class MessageEnvelopeJson
             return null;
         }
 
-        var text = value.GetString()!;
-        var base64 = owner.TryGetProperty(encodingName, out var encoding) && encoding.GetString() == Base64;
-        return base64 ? Convert.FromBase64String(text) : Encoding.UTF8.GetBytes(text);
+        var encoding = owner.TryGetProperty(encodingName, out var flag) ? flag.GetString() : null;
+        return encoding switch
+        {
+            // The value's own text, exactly as it stood in the line.
+            Json => Encoding.UTF8.GetBytes(value.GetRawText()),
+            Base64 => Convert.FromBase64String(value.GetString()!),
+            _ => Encoding.UTF8.GetBytes(value.GetString()!),
+        };
+    }
+
+    // An object or array on one line, with nothing around it, valid UTF-8 and valid JSON: written
+    // verbatim it keeps the envelope on one line and its raw text reads back byte for byte.
+    private static bool IsEmbeddableJson([NotNullWhen(true)] byte[]? bytes)
+    {
+        if (bytes is not [(byte)'{' or (byte)'[', .., (byte)'}' or (byte)']'] || bytes.AsSpan().IndexOfAny((byte)'\n', (byte)'\r') >= 0 || !Utf8.IsValid(bytes))
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(bytes, s_embeddedValue);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return reader.BytesConsumed == bytes.Length;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static string? OptionalString(JsonElement owner, string name) =>

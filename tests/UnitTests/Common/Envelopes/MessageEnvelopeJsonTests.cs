@@ -17,11 +17,64 @@ public class MessageEnvelopeJsonTests
     public void Text_is_written_as_plain_json_strings()
     {
         var envelope = new MessageEnvelope("notes", 2, 42, 1700000000000, "k"u8.ToArray(),
-            [KeyValuePair.Create<string, byte[]?>("content-type", "application/json"u8.ToArray())], """{"a":"ü"}"""u8.ToArray());
+            [KeyValuePair.Create<string, byte[]?>("content-type", "application/json"u8.ToArray())], "Note ü \"1\""u8.ToArray());
 
         var line = MessageEnvelopeJson.Write(envelope);
 
-        Assert.Equal("""{"topic":"notes","partition":2,"offset":42,"timestamp":1700000000000,"key":"k","headers":[{"key":"content-type","value":"application/json"}],"value":"{\"a\":\"ü\"}"}""", line);
+        Assert.Equal("""{"topic":"notes","partition":2,"offset":42,"timestamp":1700000000000,"key":"k","headers":[{"key":"content-type","value":"application/json"}],"value":"Note ü \"1\""}""", line);
+    }
+
+    [Fact]
+    public void A_json_object_value_is_written_as_json_so_jq_can_reach_into_it()
+    {
+        var envelope = new MessageEnvelope("notes", 0, 1, null, null, [], """{"id":1,"event_type":"note_created"}"""u8.ToArray());
+
+        var line = MessageEnvelopeJson.Write(envelope);
+
+        Assert.EndsWith(""","value":{"id":1,"event_type":"note_created"},"value_encoding":"json"}""", line);
+        using var document = System.Text.Json.JsonDocument.Parse(line);
+        Assert.Equal("note_created", document.RootElement.GetProperty("value").GetProperty("event_type").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{ "id" : 1,   "text":"spaced \u00fc" , "n": 1.50E+2 }""")]
+    [InlineData("""[1,{"a":[]},"x"]""")]
+    [InlineData("""{"a":1,"a":2}""")]
+    public void A_json_value_comes_back_byte_for_byte_whitespace_escapes_and_all(string json)
+    {
+        var value = Encoding.UTF8.GetBytes(json);
+
+        var read = RoundTrip(new MessageEnvelope("t", 0, 0, null, null, [], value));
+
+        Assert.Equal(value, read.Value);
+    }
+
+    [Theory]
+    [InlineData("{\n  \"pretty\": true\n}")]
+    [InlineData(" {\"padded\":1}")]
+    [InlineData("42")]
+    [InlineData("\"a json string\"")]
+    [InlineData("{\"unterminated\":")]
+    [InlineData("{\"a\":1} {\"b\":2}")]
+    public void Values_that_are_not_one_line_objects_or_arrays_stay_strings_and_still_come_back_exactly(string text)
+    {
+        var value = Encoding.UTF8.GetBytes(text);
+
+        var line = MessageEnvelopeJson.Write(new MessageEnvelope("t", 0, 0, null, null, [], value));
+
+        Assert.DoesNotContain("\"value_encoding\":\"json\"", line);
+        Assert.Equal(value, RoundTrip(new MessageEnvelope("t", 0, 0, null, null, [], value)).Value);
+    }
+
+    [Fact]
+    public void Json_nested_deeper_than_a_reader_accepts_stays_a_string()
+    {
+        var deep = Encoding.UTF8.GetBytes(new string('[', 70) + new string(']', 70));
+
+        var line = MessageEnvelopeJson.Write(new MessageEnvelope("t", 0, 0, null, null, [], deep));
+
+        Assert.DoesNotContain("\"value_encoding\":\"json\"", line);
+        Assert.Equal(deep, RoundTrip(new MessageEnvelope("t", 0, 0, null, null, [], deep)).Value);
     }
 
     [Fact]
