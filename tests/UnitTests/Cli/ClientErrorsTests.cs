@@ -6,54 +6,115 @@ namespace KafkaDemo.UnitTests.Cli;
 
 public class ClientErrorsTests
 {
+    private readonly ManualTime _time = new();
     private readonly RecordingLogger _logger = new();
-    private readonly ManualClock _clock = new();
 
-    private ClientErrors Create() => new(_logger, "producer", _clock);
+    private ClientErrors Create() => new(_logger, "producer", _time);
+
+    // Reports one transient error per entry, each at its time since the first; returns the reasons that were logged.
+    private List<string> ReportTransientAt(params (TimeSpan At, string Reason)[] reports)
+    {
+        var errors = Create();
+        var elapsed = TimeSpan.Zero;
+        foreach (var (at, reason) in reports)
+        {
+            _time.Advance(at - elapsed);
+            elapsed = at;
+            errors.Report(Transient(reason: reason));
+        }
+
+        return [.. _logger.Entries.Select(e => e.Text["Local_Transport: ".Length..])];
+    }
+
+    private static Error Transient(ErrorCode code = ErrorCode.Local_Transport, string reason = "broker down") => new(code, reason, isFatal: false);
 
     [Fact]
     public void A_fatal_error_is_remembered_and_logged_as_critical()
     {
         var errors = Create();
 
-        errors.Report(new Error(ErrorCode.Local_Fatal, "producer fenced", isFatal: true));
+        errors.Report(new Error(ErrorCode.Local_Fatal, "idempotence broken", isFatal: true));
 
         Assert.True(errors.Fatal);
         var (level, text) = Assert.Single(_logger.Entries);
         Assert.Equal(LogLevel.Critical, level);
-        Assert.Contains("producer fenced", text);
+        Assert.Equal("Fatal producer error, stopping: idempotence broken", text);
     }
 
     [Fact]
-    public void A_repeated_error_is_logged_once_per_quiet_period_and_is_not_fatal()
+    public void Every_fatal_error_is_logged_even_within_the_quiet_period()
     {
         var errors = Create();
-        var refused = new Error(ErrorCode.Local_Transport, "Connection refused");
 
-        errors.Report(refused);
-        _clock.Advance(ClientErrors.QuietPeriod - TimeSpan.FromSeconds(1));
-        errors.Report(refused);
-        _clock.Advance(TimeSpan.FromSeconds(2));
-        errors.Report(refused);
+        errors.Report(new Error(ErrorCode.Local_Fatal, "first", isFatal: true));
+        errors.Report(new Error(ErrorCode.Local_Fatal, "second", isFatal: true));
+
+        Assert.Equal([LogLevel.Critical, LogLevel.Critical], _logger.Entries.Select(e => e.Level));
+    }
+
+    [Fact]
+    public void A_transient_error_is_logged_as_a_warning_with_its_code_and_does_not_make_the_run_fatal()
+    {
+        var errors = Create();
+
+        errors.Report(Transient());
 
         Assert.False(errors.Fatal);
-        Assert.Equal(2, _logger.Entries.Count);
-        Assert.All(_logger.Entries, e => Assert.Equal(LogLevel.Warning, e.Level));
+        var (level, text) = Assert.Single(_logger.Entries);
+        Assert.Equal(LogLevel.Warning, level);
+        Assert.Equal("Local_Transport: broker down", text);
     }
 
     [Fact]
-    public void Different_error_codes_are_each_logged()
+    public void A_repeated_error_code_stays_unlogged_until_the_quiet_period_is_over()
+    {
+        var justBefore = ClientErrors.QuietPeriod - TimeSpan.FromMilliseconds(1);
+
+        var logged = ReportTransientAt((TimeSpan.Zero, "first"), (justBefore, "repeat"), (ClientErrors.QuietPeriod, "after the quiet period"));
+
+        Assert.Equal(["first", "after the quiet period"], logged);
+    }
+
+    [Fact]
+    public void The_quiet_period_counts_from_the_last_logged_occurrence_not_the_last_suppressed_one()
+    {
+        var logged = ReportTransientAt(
+            (TimeSpan.Zero, "logged at 0s"),
+            (TimeSpan.FromSeconds(6), "suppressed at 6s"),
+            (TimeSpan.FromSeconds(12), "logged at 12s"),
+            (TimeSpan.FromSeconds(18), "suppressed at 18s"));
+
+        Assert.Equal(["logged at 0s", "logged at 12s"], logged);
+    }
+
+    [Fact]
+    public void Different_error_codes_are_quieted_independently()
     {
         var errors = Create();
 
-        errors.Report(new Error(ErrorCode.Local_Transport, "Connection refused"));
-        errors.Report(new Error(ErrorCode.Local_AllBrokersDown, "All brokers down"));
+        errors.Report(Transient(ErrorCode.Local_Transport));
+        errors.Report(Transient(ErrorCode.Local_AllBrokersDown, "all down"));
+        errors.Report(Transient(ErrorCode.Local_Transport));
+        errors.Report(Transient(ErrorCode.Local_AllBrokersDown, "all down"));
 
-        Assert.Equal(2, _logger.Entries.Count);
+        Assert.Equal(
+            ["Local_Transport: broker down", "Local_AllBrokersDown: all down"],
+            _logger.Entries.Select(e => e.Text));
     }
 
     [Fact]
-    public void A_failure_found_outside_the_callback_marks_the_run_fatal()
+    public void A_fatal_error_does_not_quiet_a_transient_error_of_the_same_code()
+    {
+        var errors = Create();
+
+        errors.Report(new Error(ErrorCode.Local_Transport, "fatal", isFatal: true));
+        errors.Report(Transient());
+
+        Assert.Equal([LogLevel.Critical, LogLevel.Warning], _logger.Entries.Select(e => e.Level));
+    }
+
+    [Fact]
+    public void MarkFatal_makes_the_run_fatal_without_logging()
     {
         var errors = Create();
 
@@ -63,10 +124,22 @@ public class ClientErrorsTests
         Assert.Empty(_logger.Entries);
     }
 
-    // A clock the test moves by hand: the quiet period is tested without waiting for it.
-    private sealed class ManualClock : TimeProvider
+    [Fact]
+    public void Without_a_time_provider_the_system_clock_quiets_an_immediate_repeat()
     {
-        private long _ticks;
+        var errors = new ClientErrors(_logger, "consumer");
+
+        errors.Report(Transient());
+        errors.Report(Transient());
+
+        Assert.Single(_logger.Entries);
+        Assert.False(errors.Fatal);
+    }
+
+    /// <summary>A clock that only moves when told to.</summary>
+    private sealed class ManualTime : TimeProvider
+    {
+        private long _ticks = TimeSpan.FromHours(1).Ticks;
 
         public override long TimestampFrequency => TimeSpan.TicksPerSecond;
 

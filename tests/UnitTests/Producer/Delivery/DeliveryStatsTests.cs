@@ -1,68 +1,121 @@
+using System.Diagnostics;
 using KafkaDemo.Producer.Delivery;
 
 namespace KafkaDemo.UnitTests.Producer.Delivery;
 
 public class DeliveryStatsTests
 {
+    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(5);
+
     [Fact]
-    public void Deliveries_and_failures_are_counted_apart_and_partitions_come_in_order()
+    public void New_stats_have_nothing_delivered_failed_or_timestamped()
     {
         var stats = new DeliveryStats();
 
-        stats.Delivery(2, TimeSpan.FromMilliseconds(3));
-        stats.Delivery(0, TimeSpan.FromMilliseconds(4));
-        stats.Delivery(2, TimeSpan.FromMilliseconds(5));
-        stats.Failure();
-
-        Assert.Equal((3L, 1L), (stats.Delivered, stats.FailedReports));
-        Assert.Equal([(0, 1L), (2, 2L)], stats.PerPartition());
+        Assert.Equal(0, stats.Delivered);
+        Assert.Equal(0, stats.FailedReports);
+        Assert.Equal(0, stats.FirstDeliveryTimestamp);
+        Assert.Empty(stats.PerPartition());
+        Assert.Equal(TimeSpan.Zero, stats.Percentile(99));
     }
 
     [Fact]
-    public void The_first_delivery_time_is_taken_once()
+    public void Deliveries_are_counted_per_partition_in_partition_order()
     {
         var stats = new DeliveryStats();
-        Assert.Equal(0, stats.FirstDeliveryTimestamp);
 
-        stats.Delivery(0, TimeSpan.FromMilliseconds(1));
+        foreach (var partition in new[] { 3, 0, 10, 2, 0, 3, 0 })
+        {
+            stats.Delivery(partition, Latency);
+        }
+
+        Assert.Equal(7, stats.Delivered);
+        Assert.Equal([(0, 3L), (2, 1L), (3, 2L), (10, 1L)], stats.PerPartition());
+    }
+
+    [Fact]
+    public void Failures_are_counted_apart_from_deliveries()
+    {
+        var stats = new DeliveryStats();
+        stats.Delivery(0, Latency);
+
+        stats.Failure();
+        stats.Failure();
+
+        Assert.Equal(1, stats.Delivered);
+        Assert.Equal(2, stats.FailedReports);
+        Assert.Equal([(0, 1L)], stats.PerPartition());
+    }
+
+    [Fact]
+    public void Percentiles_come_from_the_recorded_latencies()
+    {
+        var stats = new DeliveryStats();
+
+        // Below 16 µs the histogram is exact, so the percentiles are too.
+        for (var micros = 1; micros <= 10; micros++)
+        {
+            stats.Delivery(0, TimeSpan.FromMicroseconds(micros));
+        }
+
+        Assert.Equal(TimeSpan.FromMicroseconds(1), stats.Percentile(0));
+        Assert.Equal(TimeSpan.FromMicroseconds(5), stats.Percentile(50));
+        Assert.Equal(TimeSpan.FromMicroseconds(9), stats.Percentile(90));
+        Assert.Equal(TimeSpan.FromMicroseconds(10), stats.Percentile(100));
+    }
+
+    [Fact]
+    public void The_first_delivery_timestamp_is_taken_at_the_first_delivery_and_never_moves()
+    {
+        var stats = new DeliveryStats();
+        var before = Stopwatch.GetTimestamp();
+
+        stats.Delivery(1, Latency);
+        var after = Stopwatch.GetTimestamp();
         var first = stats.FirstDeliveryTimestamp;
-        stats.Delivery(0, TimeSpan.FromMilliseconds(1));
+        stats.Delivery(2, Latency);
+        stats.Delivery(1, Latency);
 
-        Assert.NotEqual(0, first);
+        Assert.InRange(first, before, after);
         Assert.Equal(first, stats.FirstDeliveryTimestamp);
     }
 
     [Fact]
-    public void Latency_percentiles_come_from_the_recorded_deliveries()
+    public void A_failure_does_not_set_the_first_delivery_timestamp()
     {
         var stats = new DeliveryStats();
-        foreach (var ms in Enumerable.Range(1, 100))
-        {
-            stats.Delivery(0, TimeSpan.FromMilliseconds(ms));
-        }
 
-        Assert.InRange(stats.Percentile(50).TotalMilliseconds, 50, 54);
-        Assert.InRange(stats.Percentile(100).TotalMilliseconds, 100, 107);
+        stats.Failure();
+
+        Assert.Equal(0, stats.FirstDeliveryTimestamp);
     }
 
     [Fact]
-    public void Reports_from_several_threads_at_once_are_all_counted()
+    public void Deliveries_and_failures_recorded_from_several_threads_add_up_exactly()
     {
+        const int Threads = 8;
+        const int PerThread = 10_000;
         var stats = new DeliveryStats();
+        using var start = new Barrier(Threads);
 
-        Parallel.For(0, 40_000, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i =>
+        var workers = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
         {
-            if (i % 10 == 0)
+            start.SignalAndWait();
+            for (var i = 0; i < PerThread; i++)
             {
-                stats.Failure();
+                stats.Delivery(i % 4, TimeSpan.FromMicroseconds(i % 100));
+                if (i % 10 == t)
+                {
+                    stats.Failure();
+                }
             }
-            else
-            {
-                stats.Delivery(i % 4, TimeSpan.FromMilliseconds(1));
-            }
-        });
+        })).ToList();
+        workers.ForEach(w => w.Start());
+        workers.ForEach(w => w.Join());
 
-        Assert.Equal((36_000L, 4_000L), (stats.Delivered, stats.FailedReports));
-        Assert.Equal(36_000, stats.PerPartition().Sum(p => p.Count));
+        Assert.Equal(Threads * PerThread, stats.Delivered);
+        Assert.Equal(Threads * PerThread / 10, stats.FailedReports);
+        Assert.Equal([(0, 20_000L), (1, 20_000L), (2, 20_000L), (3, 20_000L)], stats.PerPartition());
+        Assert.NotEqual(0, stats.FirstDeliveryTimestamp);
     }
 }
