@@ -62,6 +62,7 @@ public static class ConsumerCommand
             Commit = d.Commit.ValueIn(parsed),
             DeadLetterTopic = parsed.GetValue(d.DeadLetterTopic),
             Output = d.Output.ValueIn(parsed),
+            Format = parsed.GetValue(d.Format),
             ClientSettings = d.Client.Merge(parsed),
             ConnectTimeout = parsed.GetValue(d.ConnectTimeout),
         };

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
+using KafkaDemo.Consumer.Processing;
 using KafkaDemo.Consumer.Topics;
 
 namespace KafkaDemo.Consumer;
@@ -48,7 +49,7 @@ public sealed class ConsumerCommandDefinition
         Root = new RootCommand("Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything.")
         {
             Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
-            Commit, DeadLetterTopic, Output, ConnectTimeout, Client.ConfigFile, Client.Properties, Lag, ListTopics,
+            Commit, DeadLetterTopic, Output, Format, ConnectTimeout, Client.ConfigFile, Client.Properties, Lag, ListTopics,
         };
         ListTopics.Options.Add(ListingOutput);
         ListTopics.Options.Add(Internal);
@@ -120,7 +121,23 @@ public sealed class ConsumerCommandDefinition
         .LegalTopics(name => name is null ? [] : [name]);
 
     public ChoiceOption<OutputFormat> Output { get; } = new("--output", ["-o"],
-        "pretty: one readable line per message; jsonl: one JSON envelope per message (replayable by the Producer)", OutputFormat.Pretty);
+        "pretty: one readable line per message; jsonl: one JSON envelope per message (replayable by the Producer); raw: the value only, one per line", OutputFormat.Pretty);
+
+    public Option<MessageFormat?> Format { get; } = new("--format")
+    {
+        Description = "Write each message through a kcat-style format: %t %p %o %k %s %K %S %T %h %%, escapes \\n \\t \\r \\\\ (add \\n yourself), e.g. '%k\\t%s\\n'",
+        HelpName = "format",
+        CustomParser = result =>
+        {
+            var format = MessageFormat.Parse(result.Tokens[0].Value, out var error);
+            if (format is null)
+            {
+                result.AddError($"--format: {error}.");
+            }
+
+            return format;
+        },
+    };
 
     public LoggingOptions Logging { get; } = LoggingOptions.Create("Only warnings and errors in the logs (no assignment lines); messages and the summary are still printed");
 
@@ -139,6 +156,11 @@ public sealed class ConsumerCommandDefinition
         if (result.GetValue(Assign) is { } list && PartitionAssignment.ParseList(list, out var error) is null)
         {
             result.AddError($"--assign: {error}.");
+        }
+
+        if (result.GetResult(Format) is not null && result.GetResult(Output) is not null)
+        {
+            result.AddError("Give either --output or --format, not both.");
         }
 
         if ((result.GetResult(Assign) is not null || result.GetResult(Partition) is not null) && result.GetValue(Instances) > 1)

@@ -16,12 +16,12 @@ namespace KafkaDemo.Consumer;
 internal sealed class ConsumerInstance(int number, ConsumerOptions options, ConsumerConfig config, RunContext run, MessageProcessor processor, ILogger logger)
 {
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan s_watermarkTimeout = TimeSpan.FromSeconds(10);
 
     private readonly ClientErrors _errors = new(logger, "consumer");
     private readonly StartOffsets _start = new(options.From);
     private readonly InstanceAssignment _assignment = new(number, run, logger);
     private OffsetCheckpoint _checkpoint = null!;
+    private EndCommits? _ends;
 
     public void Run()
     {
@@ -30,6 +30,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
         {
             using var consumer = Build();
             _checkpoint = new OffsetCheckpoint(run.FlushOutput, consumer.StoreOffset, logger, number);
+            _ends = run.ToEnd is { } toEnd ? new EndCommits(number, toEnd, _checkpoint, logger) : null;
             Start(consumer);
             try
             {
@@ -59,7 +60,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
         if (options.Assignment is { } manual)
         {
             var offsets = _start.ForManual(consumer, manual);
-            TakeEnds(consumer, offsets.Select(o => o.TopicPartition));
+            _ends?.TakeEnds(consumer, offsets.Select(o => o.TopicPartition));
             consumer.Assign(offsets);
             _assignment.Track(offsets.Select(o => o.TopicPartition), added: true, "assigned (manual)");
         }
@@ -77,7 +78,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             .SetPartitionsAssignedHandler((c, partitions) =>
             {
                 _assignment.Track(partitions, added: true, "assigned");
-                TakeEnds(c, partitions);
+                _ends?.TakeEnds(c, partitions);
                 return _start.ForAssigned(c, partitions);
             })
             .SetPartitionsRevokedHandler((c, partitions) =>
@@ -138,7 +139,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
 
             if (result is { IsPartitionEOF: true })
             {
-                run.ToEnd?.ReachedEnd(result.TopicPartition, result.Offset.Value);
+                _ends?.EndReported(consumer, result);
                 continue;
             }
 
@@ -167,7 +168,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
                 _checkpoint.Handled(result);
             }
 
-            run.ToEnd?.Handled(result.TopicPartition, result.Offset.Value);
+            _ends?.Handled(consumer, result);
         }
 
         if (_errors.Fatal)
@@ -185,8 +186,4 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             _checkpoint.Commit(consumer.Commit, occasion);
         }
     }
-
-    // --exit-at-end: a partition's end is its high watermark when first assigned, to whichever instance.
-    private void TakeEnds(IConsumer<byte[], byte[]> consumer, IEnumerable<TopicPartition> partitions) =>
-        run.ToEnd?.TakeEnds(partitions, p => consumer.QueryWatermarkOffsets(p, s_watermarkTimeout).High.Value);
 }

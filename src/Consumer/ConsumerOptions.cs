@@ -36,6 +36,9 @@ public sealed record ConsumerOptions(string BootstrapServers, IReadOnlyList<stri
     /// <summary>How messages are written.</summary>
     public OutputFormat Output { get; init; } = OutputFormat.Pretty;
 
+    /// <summary>A kcat-style format for each message; when set it replaces <see cref="Output"/>.</summary>
+    public Processing.MessageFormat? Format { get; init; }
+
     /// <summary>Librdkafka properties from the config file, -X and typed flags, applied over the built-in defaults.</summary>
     public IReadOnlyDictionary<string, string> ClientSettings { get; init; } = new Dictionary<string, string>();
 

@@ -67,7 +67,12 @@ internal sealed class RunContext(ConsumerOptions options, TextWriter output, Can
     public string? OutputFailure { get; private set; }
 
     /// <summary>Writes one line to the output's buffer; a broken output stops the run instead of throwing.</summary>
-    public void Write(string line)
+    public void Write(string line) => Emit(line, endLine: true);
+
+    /// <summary>Writes <paramref name="text"/> as it is (a <c>--format</c> adds its own line breaks).</summary>
+    public void WriteText(string text) => Emit(text, endLine: false);
+
+    private void Emit(string text, bool endLine)
     {
         lock (_outputGate)
         {
@@ -78,7 +83,12 @@ internal sealed class RunContext(ConsumerOptions options, TextWriter output, Can
 
             try
             {
-                output.WriteLine(line);
+                output.Write(text);
+                if (endLine)
+                {
+                    // '\n' on every system: jsonl and pipes want it, and it is what kcat writes.
+                    output.Write('\n');
+                }
             }
             catch (IOException ex)
             {

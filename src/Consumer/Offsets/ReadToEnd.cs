@@ -4,11 +4,12 @@ namespace KafkaDemo.Consumer.Offsets;
 
 /// <summary>
 /// <c>--exit-at-end</c>: which partitions of the run are still to be read to their end. A
-/// partition's end is its high watermark when it is first assigned (to any instance); it counts as
-/// read once a message just before that end was handled, or once librdkafka reports the
+/// partition's end is its high watermark when it is first assigned (to any instance). It reaches
+/// its end once a message just before that end was handled, or once librdkafka reports the
 /// partition's end at or past it (an empty partition, one whose committed offset is already there,
-/// or one whose last offsets are transaction markers). The run is done when every partition is,
-/// however often they moved between instances on the way. Thread-safe.
+/// or one whose last offsets are transaction markers). It is done once that position has also been
+/// committed: a commit that fails in a rebalance leaves it pending, its next owner reads it again
+/// from the last commit and tries again. The run is done when every partition is. Thread-safe.
 /// </summary>
 public sealed class ReadToEnd
 {
@@ -40,8 +41,8 @@ public sealed class ReadToEnd
         }
     }
 
-    /// <summary>Records the end of <paramref name="partition"/> at its first assignment; later calls keep the first.</summary>
-    public void Assigned(TopicPartition partition, long end)
+    // The end of a partition at its first assignment; later calls keep the first.
+    private void Assigned(TopicPartition partition, long end)
     {
         lock (_gate)
         {
@@ -58,18 +59,30 @@ public sealed class ReadToEnd
         }
     }
 
-    /// <summary>A message at <paramref name="offset"/> of <paramref name="partition"/> was handled.</summary>
-    public void Handled(TopicPartition partition, long offset) => ReachedEnd(partition, offset + 1);
+    /// <summary>
+    /// A message at <paramref name="offset"/> of <paramref name="partition"/> was handled; true when
+    /// that brings the partition to its end, so that its position should be committed now.
+    /// </summary>
+    public bool Handled(TopicPartition partition, long offset) => ReachedEnd(partition, offset + 1);
 
-    /// <summary>Reading <paramref name="partition"/> has got to <paramref name="next"/>, the offset of the next message.</summary>
-    public void ReachedEnd(TopicPartition partition, long next)
+    /// <summary>
+    /// Reading <paramref name="partition"/> has got to <paramref name="next"/>, the offset of the next
+    /// message; true when that is its end and it still waits for its commit.
+    /// </summary>
+    public bool ReachedEnd(TopicPartition partition, long next)
     {
         lock (_gate)
         {
-            if (_ends.TryGetValue(partition, out var end) && next >= end)
-            {
-                _pending.Remove(partition);
-            }
+            return _pending.Contains(partition) && _ends.TryGetValue(partition, out var end) && next >= end;
+        }
+    }
+
+    /// <summary>The end position of <paramref name="partition"/> was committed: it is done.</summary>
+    public void Committed(TopicPartition partition)
+    {
+        lock (_gate)
+        {
+            _pending.Remove(partition);
         }
     }
 

@@ -25,7 +25,7 @@ internal sealed class MessageProcessor(ConsumerOptions options, RunContext run, 
         var shown = Passes(message.Decoded);
         if (shown)
         {
-            run.Write(options.Output == OutputFormat.Jsonl ? MessageEnvelopeJson.Write(ConsumeResults.ToEnvelope(result)) : MessageLine.Format(message));
+            Write(result, message);
             observer?.Invoke(message);
         }
 
@@ -52,6 +52,22 @@ internal sealed class MessageProcessor(ConsumerOptions options, RunContext run, 
 
         deadLettered = deadLetters.TrySend(result, message.Decoded.Error!);
         return deadLettered;
+    }
+
+    private void Write(ConsumeResult<byte[], byte[]> result, ConsumedMessage message)
+    {
+        if (options.Format is { } format)
+        {
+            run.WriteText(format.Render(result));
+            return;
+        }
+
+        run.Write(options.Output switch
+        {
+            OutputFormat.Jsonl => MessageEnvelopeJson.Write(ConsumeResults.ToEnvelope(result)),
+            OutputFormat.Raw => result.Message.Value is { } value ? System.Text.Encoding.UTF8.GetString(value) : string.Empty,
+            _ => MessageLine.Format(message),
+        });
     }
 
     private bool Passes(DecodedMessage decoded) => options.EventType is null || decoded.EventType == options.EventType;

@@ -14,9 +14,10 @@ public class ReadToEndTests
         var toEnd = new ReadToEnd([P0]);
         toEnd.TakeEnds([P0], _ => 10);
 
-        toEnd.Handled(P0, 8);
+        Assert.False(toEnd.Handled(P0, 8));
+        Assert.True(toEnd.Handled(P0, 9));
         Assert.False(toEnd.Done);
-        toEnd.Handled(P0, 9);
+        toEnd.Committed(P0);
 
         Assert.True(toEnd.Done);
     }
@@ -28,6 +29,7 @@ public class ReadToEndTests
         toEnd.TakeEnds([P0], _ => 1);
 
         toEnd.Handled(P0, 0);
+        toEnd.Committed(P0);
 
         Assert.False(toEnd.Done);
     }
@@ -38,7 +40,8 @@ public class ReadToEndTests
         var toEnd = new ReadToEnd([P0]);
         toEnd.TakeEnds([P0], _ => 0);
 
-        toEnd.ReachedEnd(P0, 0);
+        Assert.True(toEnd.ReachedEnd(P0, 0));
+        toEnd.Committed(P0);
 
         Assert.True(toEnd.Done);
     }
@@ -50,9 +53,8 @@ public class ReadToEndTests
         toEnd.TakeEnds([P0], _ => 5);
 
         toEnd.TakeEnds([P0], _ => 500);
-        toEnd.Handled(P0, 4);
 
-        Assert.True(toEnd.Done);
+        Assert.True(toEnd.Handled(P0, 4));
     }
 
     [Fact]
@@ -60,8 +62,7 @@ public class ReadToEndTests
     {
         var toEnd = new ReadToEnd([P0]);
 
-        toEnd.ReachedEnd(P0, 1_000);
-
+        Assert.False(toEnd.ReachedEnd(P0, 1_000));
         Assert.False(toEnd.Done);
         Assert.True(toEnd.NeedsEnd(P0));
     }
@@ -80,5 +81,20 @@ public class ReadToEndTests
     public void Reading_nothing_at_all_is_done_at_once()
     {
         Assert.True(new ReadToEnd([]).Done);
+    }
+
+    [Fact]
+    public void A_partition_whose_commit_failed_stays_pending_and_reaching_its_end_again_asks_for_the_commit_again()
+    {
+        var toEnd = new ReadToEnd([P0]);
+        toEnd.TakeEnds([P0], _ => 3);
+
+        Assert.True(toEnd.Handled(P0, 2));
+        Assert.False(toEnd.Done);
+        Assert.True(toEnd.Handled(P0, 2));
+        toEnd.Committed(P0);
+
+        Assert.True(toEnd.Done);
+        Assert.False(toEnd.Handled(P0, 2));
     }
 }

@@ -45,7 +45,7 @@ public class MessageProcessorTests
 
         Assert.True(processor.Handle(Message(Created)));
 
-        Assert.Equal($"✅ JSON (note_created) | key=k | partition=2 | offset=5 → {Created}{Environment.NewLine}", _output.ToString());
+        Assert.Equal($"✅ JSON (note_created) | key=k | partition=2 | offset=5 → {Created}\n", _output.ToString());
         Assert.Equal((1, 1, 0), Counts(run));
     }
 

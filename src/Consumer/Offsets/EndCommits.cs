@@ -1,0 +1,51 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Logging;
+
+namespace KafkaDemo.Consumer.Offsets;
+
+/// <summary>
+/// One instance's part in <c>--exit-at-end</c>: takes each newly assigned partition's end, and
+/// commits a partition's position as soon as it reaches that end, after flushing the output and
+/// storing what was handled, as before any commit. Only a committed end counts (<see cref="ReadToEnd"/>).
+/// </summary>
+internal sealed class EndCommits(int instance, ReadToEnd toEnd, OffsetCheckpoint checkpoint, ILogger logger)
+{
+    private static readonly TimeSpan s_watermarkTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Takes the high watermark of the partitions seen for the first time as their end.</summary>
+    public void TakeEnds(IConsumer<byte[], byte[]> consumer, IEnumerable<TopicPartition> partitions) =>
+        toEnd.TakeEnds(partitions, p => consumer.QueryWatermarkOffsets(p, s_watermarkTimeout).High.Value);
+
+    /// <summary>librdkafka reported the end of a partition (a partition-EOF event).</summary>
+    public void EndReported(IConsumer<byte[], byte[]> consumer, ConsumeResult<byte[], byte[]> eof)
+    {
+        if (toEnd.ReachedEnd(eof.TopicPartition, eof.Offset.Value))
+        {
+            Commit(consumer, eof.TopicPartition, eof.Offset.Value);
+        }
+    }
+
+    /// <summary>A message was handled; commits its partition if that was the last one before its end.</summary>
+    public void Handled(IConsumer<byte[], byte[]> consumer, ConsumeResult<byte[], byte[]> result)
+    {
+        if (toEnd.Handled(result.TopicPartition, result.Offset.Value))
+        {
+            Commit(consumer, result.TopicPartition, result.Offset.Value + 1);
+        }
+    }
+
+    private void Commit(IConsumer<byte[], byte[]> consumer, TopicPartition partition, long next)
+    {
+        checkpoint.Checkpoint();
+        try
+        {
+            consumer.Commit([new TopicPartitionOffset(partition, next)]);
+            toEnd.Committed(partition);
+        }
+        catch (KafkaException ex)
+        {
+            logger.LogWarning("Consumer {Instance}: {Topic}[{Partition}] is read to its end, but its commit at {Offset} failed ({Reason}); it will be read again from its last commit",
+                instance, partition.Topic, partition.Partition.Value, next, ex.Error.Reason);
+        }
+    }
+}

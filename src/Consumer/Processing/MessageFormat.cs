@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using Confluent.Kafka;
+
+namespace KafkaDemo.Consumer.Processing;
+
+/// <summary>
+/// <c>--format</c>: each message written through a kcat-style format string. <c>%t</c> topic,
+/// <c>%p</c> partition, <c>%o</c> offset, <c>%k</c> key, <c>%s</c> value, <c>%K</c> and <c>%S</c>
+/// their lengths in bytes (-1 for null), <c>%T</c> timestamp in milliseconds (-1 when there is none),
+/// <c>%h</c> headers as <c>name=value,…</c>, <c>%%</c> a percent sign; <c>\n</c>, <c>\r</c>,
+/// <c>\t</c> and <c>\\</c> escapes. As in kcat, nothing is added: end the format with <c>\n</c>.
+/// Keys and values are written as UTF-8 text.
+/// </summary>
+public sealed class MessageFormat
+{
+    private readonly IReadOnlyList<Func<ConsumeResult<byte[], byte[]>, string>> _parts;
+
+    private MessageFormat(IReadOnlyList<Func<ConsumeResult<byte[], byte[]>, string>> parts) => _parts = parts;
+
+    /// <summary>Parses <paramref name="format"/>; null with <paramref name="error"/> set for an unknown token or escape.</summary>
+    public static MessageFormat? Parse(string format, out string? error)
+    {
+        var parts = new List<Func<ConsumeResult<byte[], byte[]>, string>>();
+        var literal = new StringBuilder();
+        for (var i = 0; i < format.Length; i++)
+        {
+            var c = format[i];
+            if (c is not ('%' or '\\'))
+            {
+                literal.Append(c);
+                continue;
+            }
+
+            if (i + 1 == format.Length)
+            {
+                error = $"'{c}' at the end of the format needs a letter after it";
+                return null;
+            }
+
+            var next = format[++i];
+            if (c == '\\')
+            {
+                char? escaped = next switch { 'n' => '\n', 'r' => '\r', 't' => '\t', '\\' => '\\', _ => null };
+                if (escaped is null)
+                {
+                    error = $"unknown escape '\\{next}' (use \\n, \\r, \\t or \\\\)";
+                    return null;
+                }
+
+                literal.Append(escaped.Value);
+                continue;
+            }
+
+            if (next == '%')
+            {
+                literal.Append('%');
+                continue;
+            }
+
+            var token = Token(next);
+            if (token is null)
+            {
+                error = $"unknown token '%{next}' (use %t %p %o %k %s %K %S %T %h or %%)";
+                return null;
+            }
+
+            if (literal.Length > 0)
+            {
+                var text = literal.ToString();
+                parts.Add(_ => text);
+                literal.Clear();
+            }
+
+            parts.Add(token);
+        }
+
+        if (literal.Length > 0)
+        {
+            var text = literal.ToString();
+            parts.Add(_ => text);
+        }
+
+        error = null;
+        return new MessageFormat(parts);
+    }
+
+    /// <summary>The text for <paramref name="result"/>.</summary>
+    public string Render(ConsumeResult<byte[], byte[]> result) => string.Concat(_parts.Select(part => part(result)));
+
+    private static Func<ConsumeResult<byte[], byte[]>, string>? Token(char letter) => letter switch
+    {
+        't' => r => r.Topic,
+        'p' => r => Number(r.Partition.Value),
+        'o' => r => Number(r.Offset.Value),
+        'k' => r => Text(r.Message.Key),
+        's' => r => Text(r.Message.Value),
+        'K' => r => Number(r.Message.Key?.Length ?? -1),
+        'S' => r => Number(r.Message.Value?.Length ?? -1),
+        'T' => r => Number(r.Message.Timestamp.Type == TimestampType.NotAvailable ? -1 : r.Message.Timestamp.UnixTimestampMs),
+        'h' => r => string.Join(',', (r.Message.Headers ?? []).Select(h => $"{h.Key}={Text(h.GetValueBytes())}")),
+        _ => null,
+    };
+
+    private static string Text(byte[]? bytes) => bytes is null ? string.Empty : Encoding.UTF8.GetString(bytes);
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
