@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
 using KafkaDemo.Consumer.Lag;
+using KafkaDemo.Consumer.Reset;
 using KafkaDemo.Consumer.Topics;
 
 namespace KafkaDemo.Consumer;
@@ -18,6 +19,9 @@ public static class ConsumerCommand
         var definition = new ConsumerCommandDefinition(environment ?? EnvironmentFallback.Process, variables, clock ?? (() => DateTimeOffset.UtcNow));
         definition.Root.SetAction((parsed, cancellationToken) => RunAsync(definition, parsed, cancellationToken));
         definition.Lag.SetAction(parsed => LagCommand.Run(Bind(definition, parsed), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        definition.ResetOffsets.SetAction(parsed => ResetOffsetsCommand.Run(
+            Bind(definition, parsed), parsed.GetRequiredValue(definition.ResetTo), parsed.GetValue(definition.Execute),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         definition.ListTopics.SetAction(parsed => TopicsCommand.Run(
             Bind(definition, parsed),
             // Only topics named on the command line narrow the listing; the default topic does not.

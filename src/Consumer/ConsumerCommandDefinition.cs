@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
 using KafkaDemo.Consumer.Processing;
+using KafkaDemo.Consumer.Reset;
 using KafkaDemo.Consumer.Topics;
 
 namespace KafkaDemo.Consumer;
@@ -49,10 +50,29 @@ public sealed class ConsumerCommandDefinition
         Root = new RootCommand("Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything.")
         {
             Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
-            Commit, DeadLetterTopic, Output, Format, ConnectTimeout, Client.ConfigFile, Client.Properties, Lag, ListTopics,
+            Commit, DeadLetterTopic, Output, Format, ConnectTimeout, Client.ConfigFile, Client.Properties, Lag, ListTopics, ResetOffsets,
         };
         ListTopics.Options.Add(ListingOutput);
         ListTopics.Options.Add(Internal);
+        ResetTo = new Option<ResetTarget>("--to")
+        {
+            Description = "Where to move the group's offsets: earliest, latest, an offset (42), a shift (+10, -10), an ISO 8601 time or -<duration> (-1h)",
+            HelpName = "target",
+            Required = true,
+            CustomParser = result =>
+            {
+                var text = result.Tokens[0].Value;
+                var target = ResetTarget.Parse(text, clock());
+                if (target is null)
+                {
+                    result.AddError($"'{text}' is not a target for --to: use earliest, latest, an offset, +N, -N, a time or -<duration>.");
+                }
+
+                return target!;
+            },
+        };
+        ResetOffsets.Options.Add(ResetTo);
+        ResetOffsets.Options.Add(Execute);
         Logging.AddTo(Root);
         Root.Validators.Add(Validate);
     }
@@ -65,6 +85,13 @@ public sealed class ConsumerCommandDefinition
 
     /// <summary><c>topics</c>: the brokers, then every topic (or each --topic given) with its partitions.</summary>
     public Command ListTopics { get; } = new("topics", "List the brokers, then each topic (all, or the --topic options given) with its partitions: leader, replicas, in-sync replicas, low and high watermarks");
+
+    /// <summary><c>reset-offsets</c>: move the group's committed offsets for every partition of the --topics.</summary>
+    public Command ResetOffsets { get; } = new("reset-offsets", "Move the group's committed offsets on every partition of --topic: prints the plan, and applies it with --execute (the group must have no active members)");
+
+    public Option<ResetTarget> ResetTo { get; }
+
+    public Option<bool> Execute { get; } = new("--execute") { Description = "Apply the plan; without it, reset-offsets only prints it" };
 
     public ChoiceOption<ListingFormat> ListingOutput { get; } = new("--output", ["-o"], "text: aligned tables; json: one JSON document", ListingFormat.Text);
 

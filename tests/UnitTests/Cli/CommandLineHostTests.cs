@@ -47,6 +47,8 @@ public class CommandLineHostTests
         { "producer", ["--null-marker", "NULL", "--input", "-", "--input-format", "jsonl"], "--null-marker applies to --input with --input-format lines" },
         { "consumer", ["topics", "--output", "yaml"], "'yaml'" },
         { "consumer", ["--format", "%x"], "--format: unknown token '%x'" },
+        { "consumer", ["reset-offsets", "--to", "banana"], "'banana' is not a target for --to" },
+        { "consumer", ["reset-offsets"], "Option '--to' is required." },
         { "consumer", ["--format", "%s", "--output", "jsonl"], "Give either --output or --format, not both." },
         { "consumer", ["--topic", "ok", "--topic", "not ok"], "'not ok' is not a legal topic name" },
         { "consumer", ["--group-id", ""], "--group-id cannot be empty." },
