@@ -45,6 +45,13 @@ public static class ConsumerCommand
         return summary.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }
 
+    /// <summary>What <paramref name="args"/> bind to, for tests that follow a flag into the client's config.</summary>
+    internal static ConsumerOptions Bind(string[] args, Func<string, string?> environment)
+    {
+        var definition = new ConsumerCommandDefinition(environment, [], () => DateTimeOffset.UtcNow);
+        return Bind(definition, definition.Root.Parse(args));
+    }
+
     private static ConsumerOptions Bind(ConsumerCommandDefinition d, ParseResult parsed)
     {
         var topics = parsed.GetRequiredValue(d.Topics);
@@ -67,7 +74,7 @@ public static class ConsumerCommand
             DeadLetterTopic = parsed.GetValue(d.DeadLetterTopic),
             Output = d.Output.ValueIn(parsed),
             Format = parsed.GetValue(d.Format),
-            ClientSettings = d.Client.Merge(parsed),
+            ClientSettings = d.Client.Merge(parsed, (d.IsolationLevel, "isolation.level", () => parsed.GetRequiredValue(d.IsolationLevel))),
             ConnectTimeout = parsed.GetValue(d.ConnectTimeout),
         };
     }

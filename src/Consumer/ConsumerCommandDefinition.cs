@@ -50,7 +50,7 @@ public sealed class ConsumerCommandDefinition
         Root = new RootCommand("Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything.")
         {
             Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
-            Commit, DeadLetterTopic, Output, Format, ConnectTimeout, Client.ConfigFile, Client.Properties, Lag, ListTopics, ResetOffsets,
+            Commit, IsolationLevel, DeadLetterTopic, Output, Format, ConnectTimeout, Client.ConfigFile, Client.Properties, Lag, ListTopics, ResetOffsets,
         };
         ListTopics.Options.Add(ListingOutput);
         ListTopics.Options.Add(Internal);
@@ -143,6 +143,12 @@ public sealed class ConsumerCommandDefinition
     public ChoiceOption<CommitMode> Commit { get; } = new("--commit", [],
         "auto: offsets stored as messages are read (at most once); after-processing: stored once handled, committed on revocation and shutdown (at least once)",
         CommitMode.AfterProcessing);
+
+    public Option<string> IsolationLevel { get; } = new Option<string>("--isolation-level")
+    {
+        Description = "read_committed: only messages of committed transactions (and every non-transactional one); read_uncommitted: aborted and open transactions' messages too",
+        DefaultValueFactory = _ => "read_committed",
+    }.AcceptOnlyFromAmong("read_committed", "read_uncommitted");
 
     public Option<string?> DeadLetterTopic { get; } = new Option<string?>("--dlq-topic") { Description = "Send messages that fail decoding or validation to this topic, with headers saying why and where from", HelpName = "name" }
         .LegalTopics(name => name is null ? [] : [name]);

@@ -35,6 +35,9 @@ public static class ConsumerConfigFactory
             // --exit-at-end learns from these events that a partition has nothing more to read,
             // which no message could tell for an empty partition.
             EnablePartitionEof = options.ExitAtEnd,
+            // librdkafka's default, said out loud (the Java client's is read_uncommitted): messages of
+            // aborted or still-open transactions are not shown as if they had happened.
+            IsolationLevel = IsolationLevel.ReadCommitted,
         };
 
         foreach (var (name, value) in options.ClientSettings)

@@ -49,6 +49,7 @@ public class CommandLineHostTests
         { "consumer", ["--format", "%x"], "--format: unknown token '%x'" },
         { "consumer", ["reset-offsets", "--to", "banana"], "'banana' is not a target for --to" },
         { "consumer", ["reset-offsets"], "Option '--to' is required." },
+        { "consumer", ["--isolation-level", "committed"], "'committed'" },
         { "consumer", ["--format", "%s", "--output", "jsonl"], "Give either --output or --format, not both." },
         { "consumer", ["--topic", "ok", "--topic", "not ok"], "'not ok' is not a legal topic name" },
         { "consumer", ["--group-id", ""], "--group-id cannot be empty." },

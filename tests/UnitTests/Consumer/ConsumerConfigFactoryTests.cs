@@ -52,4 +52,16 @@ public class ConsumerConfigFactoryTests
 
         Assert.Equal(("from-file:9092", 5), (config.BootstrapServers, config.FetchQueueBackoffMs));
     }
+
+    [Fact]
+    public void Read_committed_is_the_default_and_the_flag_reaches_the_client()
+    {
+        var byDefault = ConsumerConfigFactory.Create(ConsumerCommand.Bind([], CommandLine.Environment()));
+        var typed = ConsumerConfigFactory.Create(ConsumerCommand.Bind(["--isolation-level", "read_uncommitted"], CommandLine.Environment()));
+        var overFile = ConsumerConfigFactory.Create(ConsumerCommand.Bind(["-X", "isolation.level=read_uncommitted", "--isolation-level", "read_committed"], CommandLine.Environment()));
+
+        Assert.Equal(IsolationLevel.ReadCommitted, byDefault.IsolationLevel);
+        Assert.Equal(IsolationLevel.ReadUncommitted, typed.IsolationLevel);
+        Assert.Equal(IsolationLevel.ReadCommitted, overFile.IsolationLevel);
+    }
 }
