@@ -22,11 +22,11 @@ public static class ClusterMetadata
     {
         if (config is ConsumerConfig consumerConfig)
         {
-            using var consumer = new ConsumerBuilder<Ignore, Ignore>(consumerConfig).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
+            using var consumer = QuietClient.Consumer(consumerConfig);
             return Fetch(consumer.Handle, timeout);
         }
 
-        using var producer = new ProducerBuilder<Null, Null>(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
+        using var producer = QuietClient.Producer(config);
         return Fetch(producer.Handle, timeout);
     }
 

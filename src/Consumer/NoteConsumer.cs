@@ -26,7 +26,8 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
     private ConsumeSummary Run(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        if (!TopicsExist(out var metadata))
+        var config = ConsumerConfigFactory.Create(options);
+        if (!TopicsExist(config, out var metadata))
         {
             return Finish(new ConsumeStats().Snapshot(fatal: false, startFailed: true), clock.Elapsed);
         }
@@ -35,7 +36,7 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
         run.AssignmentChanged += (instance, assignment) => AssignmentChanged?.Invoke(instance, assignment);
 
         using var deadLetters = options.DeadLetterTopic is { } dlq
-            ? new DeadLetterQueue(dlq, ConsumerConfigFactory.Create(options).BootstrapServers, options.ClientSettings, TimeSpan.FromSeconds(30), logger)
+            ? new DeadLetterQueue(dlq, config.BootstrapServers, options.ClientSettings, TimeSpan.FromSeconds(30), logger)
             : null;
         var processor = new MessageProcessor(options, run, deadLetters, logger, observer);
 
@@ -119,11 +120,10 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
 
     // One metadata request answers both "is anybody there?" and "do these topics exist?", and
     // turns both into one clear line instead of a consumer that waits for ever.
-    private bool TopicsExist([NotNullWhen(true)] out Metadata? metadata)
+    private bool TopicsExist(ConsumerConfig config, [NotNullWhen(true)] out Metadata? metadata)
     {
         var wanted = (options.Assignment?.Select(a => a.Topic) ?? options.Topics).Distinct().ToList();
         metadata = null;
-        var config = ConsumerConfigFactory.Create(options);
         try
         {
             metadata = ClusterMetadata.Fetch(config, options.ConnectTimeout);

@@ -13,7 +13,7 @@ public static class GroupLag
     /// <summary>Reads committed and log-end offsets of every partition of <paramref name="topics"/>.</summary>
     public static IReadOnlyList<PartitionLag> Measure(ConsumerConfig config, IReadOnlyList<string> topics, TimeSpan timeout)
     {
-        using var consumer = new ConsumerBuilder<Ignore, Ignore>(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
+        using var consumer = QuietClient.Consumer(config);
         var metadata = ClusterMetadata.Fetch(consumer.Handle, timeout);
         if (ClusterMetadata.Missing(metadata, topics) is [var missing, ..])
         {

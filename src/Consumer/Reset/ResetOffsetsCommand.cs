@@ -18,8 +18,7 @@ public static class ResetOffsetsCommand
     public static int Run(ConsumerOptions options, ResetTarget target, bool execute, TextWriter stdout, TextWriter stderr)
     {
         var timeout = options.ConnectTimeout;
-        using var consumer = new ConsumerBuilder<Ignore, Ignore>(ConsumerConfigFactory.Create(options))
-            .SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
+        using var consumer = QuietClient.Consumer(ConsumerConfigFactory.Create(options));
         IReadOnlyList<ResetRow> rows;
         try
         {

@@ -14,7 +14,7 @@ public static class ClusterListingReader
     /// </summary>
     public static ClusterListing Read(ConsumerConfig config, IReadOnlyList<string>? topics, bool includeInternal, TimeSpan timeout)
     {
-        using var consumer = new ConsumerBuilder<Ignore, Ignore>(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
+        using var consumer = QuietClient.Consumer(config);
         var metadata = ClusterMetadata.Fetch(consumer.Handle, timeout);
         if (topics is not null && ClusterMetadata.Missing(metadata, topics) is [var missing, ..])
         {

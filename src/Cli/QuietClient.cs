@@ -1,0 +1,19 @@
+using Confluent.Kafka;
+
+namespace KafkaDemo.Cli;
+
+/// <summary>
+/// Short-lived clients that only ask the cluster questions (metadata, watermarks, committed
+/// offsets): librdkafka's log and error callbacks are silenced, because the question's own
+/// exception already says what went wrong, once.
+/// </summary>
+public static class QuietClient
+{
+    /// <summary>A consumer built from <paramref name="config"/>, for questions only.</summary>
+    public static IConsumer<Ignore, Ignore> Consumer(ConsumerConfig config) =>
+        new ConsumerBuilder<Ignore, Ignore>(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
+
+    /// <summary>A producer built from <paramref name="config"/>, for questions only.</summary>
+    public static IProducer<Null, Null> Producer(ClientConfig config) =>
+        new ProducerBuilder<Null, Null>(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
+}
