@@ -5,6 +5,7 @@ using KafkaDemo.Cli;
 using KafkaDemo.Common.Partitioning;
 using KafkaDemo.Producer.Delivery;
 using KafkaDemo.Producer.Sources;
+using KafkaDemo.Producer.Transactions;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Producer;
@@ -18,6 +19,8 @@ namespace KafkaDemo.Producer;
 public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILogger logger, TextWriter? report = null)
 {
     private static readonly TimeSpan s_queueFullBackoff = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan s_joinPoll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan s_stragglerGrace = TimeSpan.FromSeconds(1);
 
     private readonly ProducerConfig _config = ProducerConfigFactory.Create(options);
     private readonly ClientErrors _errors = new(logger, "producer");
@@ -53,18 +56,28 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
             : null;
         using (input)
         {
+            var transactions = _config.TransactionalId is { } transactionalId
+                ? new ProducerTransactions(producer, transactionalId, options.TransactionSize, Stats, () => Interlocked.Read(ref sent), () => source.Rejected, logger)
+                : null;
+            if (transactions is not null && !transactions.Start(options.ConnectTimeout))
+            {
+                var none = new ProduceSummary(0, 0, 0, false) { Transactions = transactions.Finish(false, string.Empty, TimeSpan.Zero) };
+                return _reporter.Finish(none, clock.Elapsed, options.Topic, null);
+            }
+
             var pacer = new Pacer(options.Interval);
             var workers = Enumerable.Range(1, options.Threads)
-                .Select(n => new Thread(() => Work(producer, source, pacer, () => Interlocked.Increment(ref sent), cancellationToken))
+                .Select(n => new Thread(() => Work(producer, source, pacer, transactions, () => Interlocked.Increment(ref sent), cancellationToken))
                 {
                     IsBackground = true,
                     Name = $"producer-{n}",
                 })
                 .ToList();
             workers.ForEach(w => w.Start());
-            workers.ForEach(w => w.Join());
+            JoinWorkers(workers, cancellationToken);
 
             var stopping = cancellationToken.IsCancellationRequested || _errors.Fatal;
+            var outcome = transactions?.Finish(stopping, _errors.Fatal ? "the client failed" : "the run was interrupted", stopping ? FinalFlush.ShutdownLimit : CommitLimit);
             var stillQueued = FinalFlush.Run(producer, _config, stopping, cancellationToken, out var waited);
             if (stillQueued > 0)
             {
@@ -74,7 +87,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
 
             var total = Interlocked.Read(ref sent);
             var delivered = Stats.Delivered;
-            var summary = new ProduceSummary(total, delivered, total - delivered, _errors.Fatal) { Rejected = source.Rejected };
+            var summary = new ProduceSummary(total, delivered, total - delivered, _errors.Fatal) { Rejected = source.Rejected, Transactions = outcome };
             return _reporter.Finish(summary, clock.Elapsed, options.Topic, ClusterMetadata.PartitionCount(metadata, options.Topic));
         }
     }
@@ -118,15 +131,48 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         }
     }
 
-    private void Work(IProducer<byte[], byte[]> producer, IMessageSource source, Pacer pacer, Action onSent, CancellationToken cancellationToken)
+    // A commit waits for the transaction's messages as the final flush would.
+    private TimeSpan CommitLimit => ProducerConfigFactory.FlushLimit(_config) ?? Timeout.InfiniteTimeSpan;
+
+    // A worker waiting for a line of stdin cannot be interrupted: once the run is cancelled, the
+    // workers get StragglerGrace to finish, then are left behind (they are background threads).
+    private static void JoinWorkers(List<Thread> workers, CancellationToken cancellationToken)
+    {
+        DateTime? giveUpAt = null;
+        foreach (var worker in workers)
+        {
+            while (!worker.Join(s_joinPoll))
+            {
+                if (cancellationToken.IsCancellationRequested && (giveUpAt ??= DateTime.UtcNow + s_stragglerGrace) < DateTime.UtcNow)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void Work(IProducer<byte[], byte[]> producer, IMessageSource source, Pacer pacer, ProducerTransactions? transactions, Action onSent, CancellationToken cancellationToken)
     {
         try
         {
-            while (!cancellationToken.IsCancellationRequested && !_errors.Fatal && pacer.WaitTurn(cancellationToken) && source.TryNext(out var message))
+            while (!cancellationToken.IsCancellationRequested && !_errors.Fatal && pacer.WaitTurn(cancellationToken) && source.TryNext(out var message)
+                && !cancellationToken.IsCancellationRequested)
             {
-                if (TryProduce(producer, message, cancellationToken))
+                void Send()
                 {
-                    onSent();
+                    if (TryProduce(producer, message, cancellationToken))
+                    {
+                        onSent();
+                    }
+                }
+
+                if (transactions is null)
+                {
+                    Send();
+                }
+                else if (!transactions.Send(Send, CommitLimit))
+                {
+                    break;
                 }
             }
         }

@@ -1,3 +1,5 @@
+using KafkaDemo.Producer.Transactions;
+
 namespace KafkaDemo.Producer;
 
 /// <summary>What a Producer run achieved.</summary>
@@ -13,6 +15,9 @@ public sealed record ProduceSummary(long Sent, long Delivered, long Failed, bool
     /// <summary>True when no broker answered within the connect timeout; nothing was sent.</summary>
     public bool Unreachable { get; init; }
 
-    /// <summary>True when every message asked for was delivered.</summary>
-    public bool Succeeded => Failed == 0 && Rejected == 0 && !FatalError && !Unreachable;
+    /// <summary>With a transactional.id: what became of the run's transactions; null otherwise.</summary>
+    public TransactionOutcome? Transactions { get; init; }
+
+    /// <summary>True when every message asked for was delivered (and, in transactions, committed).</summary>
+    public bool Succeeded => Failed == 0 && Rejected == 0 && !FatalError && !Unreachable && Transactions is null or { AllCommitted: true };
 }

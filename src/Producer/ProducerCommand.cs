@@ -43,6 +43,7 @@ public static class ProducerCommand
             (d.Idempotence, "enable.idempotence", () => parsed.GetRequiredValue(d.Idempotence)),
             (d.LingerMs, "linger.ms", () => parsed.GetValue(d.LingerMs).ToString(CultureInfo.InvariantCulture)),
             (d.Compression, "compression.type", () => parsed.GetRequiredValue(d.Compression)),
+            (d.TransactionalId, "transactional.id", () => parsed.GetRequiredValue(d.TransactionalId)),
             (d.DeliveryTimeout, "message.timeout.ms", () => ((int)parsed.GetValue(d.DeliveryTimeout).TotalMilliseconds).ToString(CultureInfo.InvariantCulture)));
 
         return new ProducerOptions(parsed.GetRequiredValue(d.Client.BootstrapServers), parsed.GetRequiredValue(d.Topic), parsed.GetValue(d.Count), parsed.GetValue(d.DeliveryTimeout))
@@ -66,6 +67,7 @@ public static class ProducerCommand
                 : null,
             ConnectTimeout = parsed.GetValue(d.ConnectTimeout),
             SequenceHeader = parsed.GetValue(d.SequenceHeader),
+            TransactionSize = parsed.GetValue(d.TransactionSize),
             Quiet = parsed.GetValue(d.Logging.Quiet),
         };
     }

@@ -27,7 +27,7 @@ public sealed class ProducerCommandDefinition
             Client.BootstrapServers, Topic, Count, Interval, Rate, Format, KeyStrategy, Key, Partition, Partitioner,
             Acks, Idempotence, LingerMs, Compression, Headers, Threads, DeliveryTimeout, ConnectTimeout,
             Input, InputFormat, KeySeparator, NullMarker, KeepPartitions, CreateTopic, Partitions, ReplicationFactor, Compact,
-            ExplainKeys, SequenceHeader, Client.ConfigFile, Client.Properties,
+            TransactionalId, TransactionSize, ExplainKeys, SequenceHeader, Client.ConfigFile, Client.Properties,
         };
         Logging.AddTo(Root);
         Root.Validators.Add(Validate);
@@ -107,12 +107,22 @@ public sealed class ProducerCommandDefinition
 
     public Option<bool> Compact { get; } = new("--compact") { Description = "With --create-topic: cleanup.policy=compact (keeps the latest value per key)" };
 
+    public Option<string> TransactionalId { get; } = new Option<string>("--transactional-id")
+    {
+        Description = "Send in transactions under this id: committed at the end, aborted on Ctrl+C, a failed message or a rejected input line",
+        HelpName = "id",
+    }.NotBlank();
+
+    public Option<int> TransactionSize { get; } = new Option<int>("--transaction-size") { Description = "With --transactional-id: commit every n messages (0: the whole run is one transaction)", HelpName = "n" }
+        .Within(0, int.MaxValue, 0);
+
     public Option<string?> ExplainKeys { get; } = new("--explain-keys") { Description = "Print the partition of each key under every partitioner and exit (partition count from --partitions or the topic)", HelpName = "k1,k2,…" };
 
     public Option<string?> SequenceHeader { get; } = new("--sequence-header") { Description = "Stamp each message with this header holding its sequence number (event id or input line), to check delivery end to end", HelpName = "name" };
 
     public LoggingOptions Logging { get; } = LoggingOptions.Create("No line per delivery, and only warnings and errors in the logs: a progress line every 5 s, then the summary");
 
+    // A validator sees only what was typed: an absent option reads as default(T), not its default value.
     private void Validate(System.CommandLine.Parsing.CommandResult result)
     {
         if (result.GetResult(Interval) is not null && result.GetResult(Rate) is not null)
@@ -133,6 +143,22 @@ public sealed class ProducerCommandDefinition
         if (result.GetResult(NullMarker) is not null && (result.GetResult(Input) is null || InputFormat.ValueIn(result) != Producer.InputFormat.Lines))
         {
             result.AddError("--null-marker applies to --input with --input-format lines (jsonl envelopes carry null values as null).");
+        }
+
+        if (result.GetResult(TransactionalId) is null)
+        {
+            if (result.GetResult(TransactionSize) is not null)
+            {
+                result.AddError("--transaction-size needs --transactional-id.");
+            }
+        }
+        else if (result.GetResult(Idempotence) is not null && result.GetValue(Idempotence) != "true" || result.GetResult(Acks) is not null && result.GetValue(Acks) != "all")
+        {
+            result.AddError("--transactional-id needs the idempotent producer: --idempotence true and --acks all.");
+        }
+        else if (result.GetResult(Count) is not null && result.GetValue(Count) == 0 && result.GetResult(Input) is null && result.GetValue(TransactionSize) == 0)
+        {
+            result.AddError("--count 0 runs until Ctrl+C, which aborts the open transaction: give --transaction-size as well.");
         }
 
         if (KeyStrategy.ValueIn(result) == Producer.KeyStrategy.Fixed && result.GetResult(Key) is null)

@@ -68,6 +68,9 @@ public sealed record ProducerOptions(
     /// <summary>When set, every message carries a header of this name holding its sequence number.</summary>
     public string? SequenceHeader { get; init; }
 
+    /// <summary>With a transactional.id: messages per transaction; 0 puts the whole run in one transaction.</summary>
+    public int TransactionSize { get; init; }
+
     /// <summary>No line per delivery: a progress line every <see cref="ProgressInterval"/>, then the summary.</summary>
     public bool Quiet { get; init; }
 

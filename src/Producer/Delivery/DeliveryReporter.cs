@@ -24,6 +24,14 @@ public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWrit
     public void Delivered(DeliveryReport<byte[], byte[]> delivery, OutgoingMessage outgoing, long started)
     {
         var latency = Stopwatch.GetElapsedTime(started);
+        if (delivery.Error.Code is ErrorCode.Local_PurgeQueue or ErrorCode.Local_PurgeInflight)
+        {
+            // Purged by an aborted transaction, which is reported once for all its messages.
+            Stats.Failure();
+            logger.LogDebug("Purged by the abort: {What}", Describe(outgoing));
+            return;
+        }
+
         if (delivery.Error.IsError)
         {
             Stats.Failure();
@@ -84,6 +92,10 @@ public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWrit
         {
             logger.LogInformation("Sent {Sent}, delivered {Delivered}, failed {Failed} in {Seconds:F2} s",
                 summary.Sent, summary.Delivered, summary.Failed, elapsed.TotalSeconds);
+            if (summary.Transactions is { } transactions)
+            {
+                logger.LogInformation("{Transactions}", SummaryReport.TransactionLine(transactions));
+            }
         }
 
         lock (_outputGate)

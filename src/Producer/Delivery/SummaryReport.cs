@@ -1,5 +1,6 @@
 using System.Globalization;
 using KafkaDemo.Common.Statistics;
+using KafkaDemo.Producer.Transactions;
 
 namespace KafkaDemo.Producer.Delivery;
 
@@ -13,6 +14,19 @@ public static class SummaryReport
         var age = System.Diagnostics.Stopwatch.GetElapsedTime(stopwatchTimestamp);
         var started = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
         return DateTime.UtcNow - age - started;
+    }
+
+    /// <summary>One line on what became of a transactional run's transactions.</summary>
+    public static string TransactionLine(TransactionOutcome outcome)
+    {
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"Transactions (transactional.id {outcome.TransactionalId}): committed {outcome.Committed} ({outcome.CommittedMessages} messages)");
+        if (outcome.AbortReason is { } reason)
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $", aborted {outcome.Aborted} ({outcome.AbortedMessages} messages) because {reason}");
+        }
+
+        return outcome.Unfinished ? line + "; the last one could not be ended (see the errors above)" : line;
     }
 
     /// <summary>The summary as lines of text.</summary>
@@ -29,6 +43,11 @@ public static class SummaryReport
             string.Create(CultureInfo.InvariantCulture,
                 $"Summary for {topic}: sent {summary.Sent}, delivered {summary.Delivered}, failed {summary.Failed}{(summary.Rejected > 0 ? $", input lines rejected {summary.Rejected}" : string.Empty)} in {elapsed.TotalSeconds:F2} s ({summary.Delivered / seconds:F0} msg/s)"),
         };
+
+        if (summary.Transactions is { } transactions)
+        {
+            lines.Add(TransactionLine(transactions));
+        }
 
         if (summary.Delivered > 0)
         {

@@ -68,7 +68,7 @@ public class ProducerCommandTests
             "--bootstrap-servers", "--topic", "--count", "--interval", "--rate", "--format", "--key-strategy", "--key", "--partition",
             "--partitioner", "--acks", "--idempotence", "--linger-ms", "--compression", "--header", "--threads", "--delivery-timeout",
             "--connect-timeout", "--input", "--input-format", "--key-separator", "--keep-partitions", "--create-topic", "--partitions",
-            "--replication-factor", "--compact", "--explain-keys", "--quiet", "--config", "-X",
+            "--replication-factor", "--compact", "--explain-keys", "--quiet", "--config", "-X", "--null-marker", "--transactional-id", "--transaction-size",
         ];
         Assert.All(options, option => Assert.Contains(option, output));
     }
