@@ -25,6 +25,16 @@ build() {
 # last line, the form CI reads. A test project without results (its test host crashed, or never
 # started) is named on stderr and counted as one failure, so the totals cannot look clean.
 readonly TEST_PROJECTS=(KafkaDemo.UnitTests KafkaDemo.BrokerTests)
+# Every skipped test by name, with the reason it gives, so that none is skipped silently.
+skipped_tests() {
+  local trx
+  for trx in "$RESULTS"/*.trx; do
+    [[ -f "$trx" ]] || continue
+    awk '/outcome="NotExecuted"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11) }
+         name != "" && /<Message>/ { sub(/.*<Message>/, ""); sub(/<\/Message>.*/, ""); print "  skipped: " name ": " $0; name = "" }' "$trx"
+  done
+}
+
 test_totals() {
   local passed=0 failed=0 skipped=0 counters
   for project in "${TEST_PROJECTS[@]}"; do
@@ -46,6 +56,7 @@ test_totals() {
     skipped=$((skipped + $(sed -E 's/.* total="([0-9]+)".*/\1/' <<<"$counters") - $(sed -E 's/.* executed="([0-9]+)".*/\1/' <<<"$counters")))
   done
   echo "$skipped skipped"
+  skipped_tests
   echo "$passed passed, $failed failed"
 }
 
