@@ -18,7 +18,8 @@ public static class ConsumerCommand
         variables ??= environment is null ? EnvironmentFallback.ProcessVariables() : [];
         var definition = new ConsumerCommandDefinition(environment ?? EnvironmentFallback.Process, variables, clock ?? (() => DateTimeOffset.UtcNow));
         definition.Root.SetAction((parsed, cancellationToken) => RunAsync(definition, parsed, cancellationToken));
-        definition.Lag.SetAction(parsed => LagCommand.Run(Bind(definition, parsed), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        definition.Lag.SetAction(parsed => LagCommand.Run(
+            Bind(definition, parsed), definition.TopicsNamed(parsed), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         definition.ResetOffsets.SetAction(parsed => ResetOffsetsCommand.Run(
             Bind(definition, parsed), parsed.GetRequiredValue(definition.ResetTo), parsed.GetValue(definition.Execute),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));

@@ -18,6 +18,7 @@ public sealed class ConsumerCommandDefinition
     {
         Client = new ClientOptions(environment, variables);
         Topics = TopicListOption.Create("Topic to read (repeatable)", environment);
+        _topicsFromEnvironment = !string.IsNullOrWhiteSpace(environment(TopicListOption.EnvironmentVariable));
         GroupId = new Option<string>("--group-id", "-g")
         {
             Description = "Consumer group to join; consumers sharing a group split the partitions between them",
@@ -81,7 +82,7 @@ public sealed class ConsumerCommandDefinition
     public RootCommand Root { get; }
 
     /// <summary><c>lag</c>: the group's committed offsets against the log end, per partition.</summary>
-    public Command Lag { get; } = new("lag", "Print the group's committed offset, log-end offset and lag per partition of --topic, then exit");
+    public Command Lag { get; } = new("lag", "Print the group's committed offset, log-end offset and lag per partition of --topic (default: every topic the group has committed offsets for), then exit");
 
     /// <summary><c>topics</c>: the brokers, then every topic (or each --topic given) with its partitions.</summary>
     public Command ListTopics { get; } = new("topics", "List the brokers, then each topic (all, or the --topic options given) with its partitions: leader, replicas, in-sync replicas, low and high watermarks");
@@ -100,6 +101,9 @@ public sealed class ConsumerCommandDefinition
     public ClientOptions Client { get; }
 
     public Option<string[]> Topics { get; }
+
+    /// <summary>True when the topics were named (typed, or in the environment) rather than left at the default.</summary>
+    public bool TopicsNamed(ParseResult parsed) => _topicsFromEnvironment || ClientSettings.WasTyped(parsed, Topics);
 
     public Option<string> GroupId { get; }
 
@@ -173,6 +177,8 @@ public sealed class ConsumerCommandDefinition
     };
 
     public LoggingOptions Logging { get; } = LoggingOptions.Create("Only warnings and errors in the logs (no assignment lines); messages and the summary are still printed");
+
+    private readonly bool _topicsFromEnvironment;
 
     private void Validate(System.CommandLine.Parsing.CommandResult result)
     {

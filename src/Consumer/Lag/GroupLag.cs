@@ -1,5 +1,6 @@
 using System.Globalization;
 using Confluent.Kafka;
+using Confluent.Kafka.Admin;
 using KafkaDemo.Cli;
 
 namespace KafkaDemo.Consumer.Lag;
@@ -10,6 +11,30 @@ namespace KafkaDemo.Consumer.Lag;
 /// </summary>
 public static class GroupLag
 {
+    private static readonly TimeSpan s_answerMargin = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The topics <paramref name="groupId"/> has committed offsets for, in name order, as its
+    /// coordinator lists them (an OffsetFetch for all topics); an unreachable cluster throws
+    /// <see cref="KafkaException"/>, a coordinator that cannot list them <see cref="GroupTopicsUnknownException"/>.
+    /// </summary>
+    public static IReadOnlyList<string> CommittedTopics(ConsumerConfig config, string groupId, TimeSpan timeout)
+    {
+        using var consumer = QuietClient.Consumer(config);
+        ClusterMetadata.Fetch(consumer.Handle, timeout);
+        using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
+        try
+        {
+            var listed = admin.ListConsumerGroupOffsetsAsync([new ConsumerGroupTopicPartitions(groupId, null)], new ListConsumerGroupOffsetsOptions { RequestTimeout = timeout })
+                .WaitAsync(timeout + s_answerMargin).GetAwaiter().GetResult();
+            return [.. listed.Single().Partitions.Where(p => !p.Offset.IsSpecial).Select(p => p.Topic).Distinct().Order(StringComparer.Ordinal)];
+        }
+        catch (Exception ex) when (ex is KafkaException or TimeoutException)
+        {
+            throw new GroupTopicsUnknownException(ex is KafkaException kafka ? kafka.Error.Reason : "no answer in time", ex);
+        }
+    }
+
     /// <summary>Reads committed and log-end offsets of every partition of <paramref name="topics"/>.</summary>
     public static IReadOnlyList<PartitionLag> Measure(ConsumerConfig config, IReadOnlyList<string> topics, TimeSpan timeout)
     {

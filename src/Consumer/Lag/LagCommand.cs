@@ -7,13 +7,30 @@ namespace KafkaDemo.Consumer.Lag;
 /// <summary><c>consumer lag</c>: prints where the group stands in each partition of its topics, then exits.</summary>
 public static class LagCommand
 {
-    /// <summary>Measures and prints; exit 1 with one line on stderr when the cluster cannot tell.</summary>
-    public static int Run(ConsumerOptions options, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Measures and prints; exit 1 with one line on stderr when the cluster cannot tell. Without
+    /// <paramref name="topicsNamed"/>, the topics are those the group has committed offsets for.
+    /// </summary>
+    public static int Run(ConsumerOptions options, bool topicsNamed, TextWriter stdout, TextWriter stderr)
     {
+        var config = ConsumerConfigFactory.Create(options);
         IReadOnlyList<PartitionLag> rows;
         try
         {
-            rows = GroupLag.Measure(ConsumerConfigFactory.Create(options), options.Topics, options.ConnectTimeout);
+            var topics = topicsNamed ? options.Topics : GroupLag.CommittedTopics(config, options.GroupId, options.ConnectTimeout);
+            if (topics.Count == 0)
+            {
+                // The embedded broker answers an OffsetFetch for all topics with none at all.
+                stderr.WriteLine($"error: the cluster lists no committed offsets for group {options.GroupId} (a group that never committed, or a broker that cannot list them, as the embedded one); pass --topic");
+                return ExitCodes.Failure;
+            }
+
+            rows = GroupLag.Measure(config, topics, options.ConnectTimeout);
+        }
+        catch (GroupTopicsUnknownException ex)
+        {
+            stderr.WriteLine($"error: cannot find the topics group {options.GroupId} has committed offsets for ({ex.Message}); pass --topic");
+            return ExitCodes.Failure;
         }
         catch (KafkaException ex)
         {
