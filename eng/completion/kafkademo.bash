@@ -1,0 +1,15 @@
+# Tab completion for the KafkaDemo programs in bash (and in zsh after `autoload -U +X bashcompinit && bashcompinit`).
+#
+#   source eng/completion/kafkademo.bash        # e.g. from ~/.bashrc
+#
+# Each TAB asks the program itself what may come next, through System.CommandLine's [suggest]
+# directive, so options, subcommands and their fixed values always match the build you run. This
+# is what the dotnet-suggest global tool does for every System.CommandLine program; this file does
+# it for ours alone, without installing anything. It applies to the built or published programs
+# (src/Producer/bin/Release/net10.0/KafkaDemo.Producer, …), not to `dotnet run`.
+_kafkademo_complete() {
+  local program=$1
+  mapfile -t COMPREPLY < <("$program" "[suggest:$COMP_POINT]" "$COMP_LINE" 2>/dev/null)
+}
+
+complete -o default -F _kafkademo_complete KafkaDemo.Producer KafkaDemo.Consumer KafkaDemo.LocalBroker
