@@ -1,4 +1,5 @@
-# Tab completion for the KafkaDemo programs in bash (and in zsh after `autoload -U +X bashcompinit && bashcompinit`).
+# Tab completion for the KafkaDemo programs in bash (and in zsh after `autoload -U +X bashcompinit && bashcompinit`,
+# untried: tested in bash only).
 #
 #   source eng/completion/kafkademo.bash        # e.g. from ~/.bashrc
 #
@@ -8,8 +9,9 @@
 # it for ours alone, without installing anything. It applies to the built or published programs
 # (src/Producer/bin/Release/net10.0/KafkaDemo.Producer, …), not to `dotnet run`.
 _kafkademo_complete() {
-  local program=$1
-  mapfile -t COMPREPLY < <("$program" "[suggest:$COMP_POINT]" "$COMP_LINE" 2>/dev/null)
+  local IFS=$'\n'
+  # One suggestion per line; split on newlines only (zsh splits a command substitution on IFS too).
+  COMPREPLY=($("$1" "[suggest:$COMP_POINT]" "$COMP_LINE" 2>/dev/null))
 }
 
 complete -o default -F _kafkademo_complete KafkaDemo.Producer KafkaDemo.Consumer KafkaDemo.LocalBroker
