@@ -2,6 +2,7 @@ using System.CommandLine;
 using KafkaDemo.Cli;
 using KafkaDemo.Consumer.Lag;
 using KafkaDemo.Consumer.Reset;
+using KafkaDemo.Consumer.Store;
 using KafkaDemo.Consumer.Topics;
 
 namespace KafkaDemo.Consumer;
@@ -31,6 +32,9 @@ public static class ConsumerCommand
             definition.ListingOutput.ValueIn(parsed),
             parsed.InvocationConfiguration.Output,
             parsed.InvocationConfiguration.Error));
+        definition.ShowStore.SetAction(parsed => StoreCommand.Run(
+            parsed.GetValue(definition.Store), parsed.GetValue(definition.GroupId) is { } group && ClientSettings.WasTyped(parsed, definition.GroupId) ? group : null,
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return definition.Root;
     }
 
@@ -77,6 +81,7 @@ public static class ConsumerCommand
             Format = parsed.GetValue(d.Format),
             ClientSettings = d.Client.Merge(parsed, (d.IsolationLevel, "isolation.level", () => parsed.GetRequiredValue(d.IsolationLevel))),
             ConnectTimeout = parsed.GetValue(d.ConnectTimeout),
+            Store = parsed.GetValue(d.Store),
         };
     }
 }

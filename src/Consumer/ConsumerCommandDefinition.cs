@@ -2,6 +2,7 @@ using System.CommandLine;
 using KafkaDemo.Cli;
 using KafkaDemo.Consumer.Processing;
 using KafkaDemo.Consumer.Reset;
+using KafkaDemo.Consumer.Store;
 using KafkaDemo.Consumer.Topics;
 
 namespace KafkaDemo.Consumer;
@@ -42,8 +43,19 @@ public sealed class ConsumerCommandDefinition
             },
         };
 
+        Store = new Option<StoreTarget?>("--store")
+        {
+            Description = $"Keep consumed events, exactly once, with their offsets in sqlite:<path> or PostgreSQL (postgres://user:password@host:port/db, or an Npgsql connection string) [env: {StoreVariable}]",
+            HelpName = "target",
+            // Neither error quotes the value: it may hold a password.
+            CustomParser = result => StoreTarget.Parse(result.Tokens[0].Value, out var error) ?? Rejected(result, $"--store: {error}."),
+            DefaultValueFactory = result => environment(StoreVariable) is { Length: > 0 } text
+                ? StoreTarget.Parse(text, out var error) ?? Rejected(result, $"Environment variable {StoreVariable}: {error}.")
+                : null,
+        };
+
         // What lag needs too: the connection, the group and the topics.
-        foreach (var shared in new Option[] { Client.BootstrapServers, Topics, GroupId, ConnectTimeout, Client.ConfigFile, Client.Properties })
+        foreach (var shared in new Option[] { Client.BootstrapServers, Topics, GroupId, ConnectTimeout, Client.ConfigFile, Client.Properties, Store })
         {
             shared.Recursive = true;
         }
@@ -51,7 +63,8 @@ public sealed class ConsumerCommandDefinition
         Root = new RootCommand("Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything.")
         {
             Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
-            Commit, IsolationLevel, DeadLetterTopic, Output, Format, ConnectTimeout, Client.ConfigFile, Client.Properties, Lag, ListTopics, ResetOffsets,
+            Commit, IsolationLevel, DeadLetterTopic, Output, Format, ConnectTimeout, Store, Client.ConfigFile, Client.Properties,
+            Lag, ListTopics, ResetOffsets, ShowStore,
         };
         ListTopics.Options.Add(ListingOutput);
         ListTopics.Options.Add(Internal);
@@ -89,6 +102,14 @@ public sealed class ConsumerCommandDefinition
 
     /// <summary><c>reset-offsets</c>: move the group's committed offsets for every partition of the --topics.</summary>
     public Command ResetOffsets { get; } = new("reset-offsets", "Move the group's committed offsets on every partition of --topic: prints the plan, and applies it with --execute (the group must have no active members)");
+
+    /// <summary><c>store</c>: what <c>--store</c> holds: the notes and the stored offsets.</summary>
+    public Command ShowStore { get; } = new("store", "Print what --store holds: the notes table, then the stored offsets per group and partition, then exit");
+
+    /// <summary>The environment variable <c>--store</c> falls back to.</summary>
+    public const string StoreVariable = "CONSUMER_STORE";
+
+    public Option<StoreTarget?> Store { get; }
 
     public Option<ResetTarget> ResetTo { get; }
 
@@ -180,6 +201,12 @@ public sealed class ConsumerCommandDefinition
 
     private readonly bool _topicsFromEnvironment;
 
+    private static StoreTarget? Rejected(System.CommandLine.Parsing.ArgumentResult result, string error)
+    {
+        result.AddError(error);
+        return null;
+    }
+
     private void Validate(System.CommandLine.Parsing.CommandResult result)
     {
         if (result.GetResult(Assign) is not null && result.GetResult(Partition) is not null)
@@ -200,6 +227,18 @@ public sealed class ConsumerCommandDefinition
         if (result.GetResult(Format) is not null && result.GetResult(Output) is not null)
         {
             result.AddError("Give either --output or --format, not both.");
+        }
+
+        // Only a typed --store is checked here: reading a value that failed to parse would throw.
+        var storeTyped = result.GetResult(Store) is { Implicit: false };
+        if (storeTyped && result.GetResult(Commit) is not null && Commit.ValueIn(result) != CommitMode.AfterProcessing)
+        {
+            result.AddError("--store keeps its own offsets, written with the events: it cannot be combined with --commit auto.");
+        }
+
+        if (storeTyped && (result.GetResult(Assign) is not null || result.GetResult(Partition) is not null))
+        {
+            result.AddError("--store reads as a group, from the offsets it holds: it cannot be combined with --assign or --partition.");
         }
 
         if ((result.GetResult(Assign) is not null || result.GetResult(Partition) is not null) && result.GetValue(Instances) > 1)

@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using KafkaDemo.Cli;
 using KafkaDemo.Consumer.Offsets;
 using KafkaDemo.Consumer.Processing;
+using KafkaDemo.Consumer.Store;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Consumer;
@@ -13,13 +14,19 @@ namespace KafkaDemo.Consumer;
 /// after-processing</c> its offset waits in the <see cref="OffsetCheckpoint"/> until the output is
 /// flushed: whenever the local queue runs dry, every 1,000 messages, and before every commit.
 /// </summary>
-internal sealed class ConsumerInstance(int number, ConsumerOptions options, ConsumerConfig config, RunContext run, MessageProcessor processor, ILogger logger)
+/// <remarks>
+/// With <c>--store</c>, each checkpoint first writes the <see cref="StoreBatch"/> (the events and
+/// their next offsets in one database transaction) and only then stores the offsets with Kafka;
+/// assigned partitions start from the offsets the database holds.
+/// </remarks>
+internal sealed class ConsumerInstance(int number, ConsumerOptions options, ConsumerConfig config, RunContext run, MessageProcessor processor, ILogger logger, EventStore? store = null)
 {
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly ClientErrors _errors = new(logger, "consumer");
     private readonly StartOffsets _start = new(options.From);
     private readonly InstanceAssignment _assignment = new(number, run, logger);
+    private readonly StoreBatch? _batch = store is null ? null : new StoreBatch(store, options.GroupId);
     private OffsetCheckpoint _checkpoint = null!;
     private EndCommits? _ends;
 
@@ -29,7 +36,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
         try
         {
             using var consumer = Build();
-            _checkpoint = new OffsetCheckpoint(run.FlushOutput, consumer.StoreOffset, logger, number);
+            _checkpoint = new OffsetCheckpoint(() => run.FlushOutput() && WriteBatch(), consumer.StoreOffset, logger, number);
             _ends = run.ToEnd is { } toEnd ? new EndCommits(number, toEnd, _checkpoint, logger) : null;
             Start(consumer);
             try
@@ -79,7 +86,8 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             {
                 _assignment.Track(partitions, added: true, "assigned");
                 _ends?.TakeEnds(c, partitions);
-                return _start.ForAssigned(c, partitions);
+                var start = _start.ForAssigned(c, partitions);
+                return _batch is null ? start : _batch.Assigned(partitions, WithoutStoredOffset(start.ToDictionary(s => s.TopicPartition)));
             })
             .SetPartitionsRevokedHandler((c, partitions) =>
             {
@@ -89,6 +97,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             .SetPartitionsLostHandler((_, partitions) =>
             {
                 _checkpoint.Forget(partitions.Select(p => p.TopicPartition));
+                _batch?.Forget(partitions.Select(p => p.TopicPartition));
                 _assignment.Track(partitions.Select(p => p.TopicPartition), added: false, "lost");
             });
         try
@@ -155,7 +164,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
                 break;
             }
 
-            if (!processor.Handle(result))
+            if (!processor.Handle(result, out var shown))
             {
                 logger.LogCritical("Consumer {Instance}: stopping so that {Topic}[{Partition}]@{Offset} is read again next time",
                     number, result.Topic, result.Partition.Value, result.Offset.Value);
@@ -163,6 +172,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
                 break;
             }
 
+            _batch?.Handled(result.TopicPartition, result.Offset.Value, shown is null ? null : StoredEvents.From(result, shown, DateTimeOffset.UtcNow));
             if (options.Commit == CommitMode.AfterProcessing)
             {
                 _checkpoint.Handled(result);
@@ -174,6 +184,39 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
         if (_errors.Fatal)
         {
             run.MarkFatal();
+        }
+    }
+
+    // A partition the database has no offset for starts where --from says; the offset Kafka may
+    // have committed for the group is not used: what it covers is not in the database.
+    private Func<TopicPartition, TopicPartitionOffset> WithoutStoredOffset(Dictionary<TopicPartition, TopicPartitionOffset> start) => partition =>
+        start.TryGetValue(partition, out var offset) && offset.Offset != Offset.Unset ? offset
+        : new TopicPartitionOffset(partition, options.From.Kind switch
+        {
+            StartKind.Latest => Offset.End,
+            StartKind.Committed => Offset.Stored,
+            _ => Offset.Beginning,
+        });
+
+    // Before Kafka hears of any offset, the database gets the events and offsets in one
+    // transaction. If that fails nothing is acknowledged past what the database holds: the run stops.
+    private bool WriteBatch()
+    {
+        if (_batch is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            _batch.Write();
+            return true;
+        }
+        catch (Exception ex) when (ex is StoreException or StoreConflictException)
+        {
+            logger.LogCritical("Consumer {Instance}: {Reason}; stopping, and acknowledging nothing the store does not hold", number, ex.Message);
+            run.MarkFatal();
+            return false;
         }
     }
 

@@ -44,4 +44,7 @@ public sealed record ConsumerOptions(string BootstrapServers, IReadOnlyList<stri
 
     /// <summary>How long to wait for the first answer from the cluster before giving up.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Where consumed events are kept, exactly once, with their offsets; null: nowhere.</summary>
+    public Store.StoreTarget? Store { get; init; }
 }

@@ -5,6 +5,7 @@ using KafkaDemo.Cli;
 using KafkaDemo.Consumer.DeadLetters;
 using KafkaDemo.Consumer.Offsets;
 using KafkaDemo.Consumer.Processing;
+using KafkaDemo.Consumer.Store;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Consumer;
@@ -32,6 +33,20 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
             return Finish(new ConsumeStats().Snapshot(fatal: false, startFailed: true), clock.Elapsed);
         }
 
+        EventStore? store = null;
+        if (options.Store is { } target)
+        {
+            try
+            {
+                store = EventStore.Open(target, script => logger.LogInformation("Store {Target}: applied migration {Script}", target, script));
+            }
+            catch (StoreException ex)
+            {
+                logger.LogError("{Reason}", ex.Message);
+                return Finish(new ConsumeStats().Snapshot(fatal: false, startFailed: true), clock.Elapsed);
+            }
+        }
+
         var run = new RunContext(options, output, cancellationToken, ReadToEndOf(metadata));
         run.AssignmentChanged += (instance, assignment) => AssignmentChanged?.Invoke(instance, assignment);
 
@@ -51,7 +66,7 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
         {
             try
             {
-                new ConsumerInstance(n, options, ConsumerConfigFactory.Create(options, n), run, processor, logger).Run();
+                new ConsumerInstance(n, options, ConsumerConfigFactory.Create(options, n), run, processor, logger, store).Run();
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -81,6 +96,11 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
         if (run.IdleTooLong && options.IdleTimeout is { } idle)
         {
             logger.LogInformation("No message for {Idle}; stopped", Durations.Format(idle));
+        }
+
+        if (store is not null)
+        {
+            logger.LogInformation("Stored {Events} events in {Target} in this run", store.WrittenEvents, store.Target);
         }
 
         if (!run.FlushOutput())

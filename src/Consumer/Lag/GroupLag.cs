@@ -67,12 +67,10 @@ public static class GroupLag
             r.Committed?.ToString(CultureInfo.InvariantCulture) ?? "-",
             r.LogEnd.ToString(CultureInfo.InvariantCulture),
             r.Lag?.ToString(CultureInfo.InvariantCulture) ?? "-",
-        }).ToList();
-        var widths = Enumerable.Range(0, header.Length).Select(i => cells.Select(c => c[i].Length).Append(header[i].Length).Max()).ToArray();
-        string Line(string[] values) => string.Join("  ", values.Select((v, i) => v.PadRight(widths[i]))).TrimEnd();
+        });
 
-        var lines = new List<string> { $"Group {groupId}", Line(header) };
-        lines.AddRange(cells.Select(Line));
+        var lines = new List<string> { $"Group {groupId}" };
+        lines.AddRange(TextTable.Render(header, cells));
         var known = rows.Where(r => r.Lag is not null).ToList();
         lines.Add(known.Count == 0
             ? "Total lag: unknown (the group has committed no offsets for these partitions)"

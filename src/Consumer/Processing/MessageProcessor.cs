@@ -14,22 +14,27 @@ namespace KafkaDemo.Consumer.Processing;
 /// </summary>
 internal sealed class MessageProcessor(ConsumerOptions options, RunContext run, IDeadLetterSink? deadLetters, ILogger logger, Action<ConsumedMessage>? observer)
 {
-    public bool Handle(ConsumeResult<byte[], byte[]> result)
+    public bool Handle(ConsumeResult<byte[], byte[]> result) => Handle(result, out _);
+
+    /// <summary>Handles <paramref name="result"/>; <paramref name="shown"/> is the decoded message when it passed the filter and was written.</summary>
+    public bool Handle(ConsumeResult<byte[], byte[]> result, out ConsumedMessage? shown)
     {
+        shown = null;
         var message = ConsumeResults.Decode(result);
         if (!TryDeadLetter(result, message, out var deadLettered))
         {
             return false;
         }
 
-        var shown = Passes(message.Decoded);
-        if (shown)
+        var passes = Passes(message.Decoded);
+        if (passes)
         {
             Write(result, message);
             observer?.Invoke(message);
+            shown = message;
         }
 
-        run.Stats.Handled(message.Topic, message.Partition, message.Decoded, shown, deadLettered);
+        run.Stats.Handled(message.Topic, message.Partition, message.Decoded, passes, deadLettered);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KafkaDemo.Cli;
 
 namespace KafkaDemo.Consumer.Reset;
 
@@ -29,12 +30,8 @@ public static class ResetPlan
             r.Partition.Partition.Value.ToString(CultureInfo.InvariantCulture),
             r.Current?.ToString(CultureInfo.InvariantCulture) ?? "-",
             r.New?.ToString(CultureInfo.InvariantCulture) ?? "- (no committed offset to shift)",
-        }).ToList();
-        var widths = Enumerable.Range(0, header.Length).Select(i => cells.Select(c => c[i].Length).Append(header[i].Length).Max()).ToArray();
-        string Line(string[] values) => string.Join("  ", values.Select((v, i) => v.PadRight(widths[i]))).TrimEnd();
+        });
 
-        var lines = new List<string> { executed ? $"Group {groupId}: offsets reset" : $"Group {groupId}: reset plan (dry run; add --execute to apply it)", Line(header) };
-        lines.AddRange(cells.Select(Line));
-        return lines;
+        return [executed ? $"Group {groupId}: offsets reset" : $"Group {groupId}: reset plan (dry run; add --execute to apply it)", .. TextTable.Render(header, cells)];
     }
 }

@@ -1,0 +1,88 @@
+using Confluent.Kafka;
+
+namespace KafkaDemo.Consumer.Store;
+
+/// <summary>
+/// One consumer instance's side of <c>--store</c>: the events handled since the last write and the
+/// offsets they move, written as one transaction at each checkpoint, and where each assigned
+/// partition starts: the offset the store holds, the database being the source of truth. Used
+/// by its instance's thread only.
+/// </summary>
+internal sealed class StoreBatch(EventStore store, string groupId)
+{
+    private readonly List<StoredEvent> _events = [];
+    private readonly Dictionary<TopicPartition, long> _next = [];
+
+    // The store's offset per assigned partition as last read or written here; null: no row yet.
+    private readonly Dictionary<TopicPartition, long?> _stored = [];
+
+    /// <summary>Events waiting for the next write.</summary>
+    public int Pending => _events.Count;
+
+    /// <summary>
+    /// Where the newly assigned <paramref name="partitions"/> start: at the stored offset where
+    /// the store has one, otherwise where <paramref name="otherwise"/> says.
+    /// </summary>
+    public IEnumerable<TopicPartitionOffset> Assigned(List<TopicPartition> partitions, Func<TopicPartition, TopicPartitionOffset> otherwise)
+    {
+        var positions = store.Positions(groupId, partitions);
+        var starts = new List<TopicPartitionOffset>(partitions.Count);
+        foreach (var partition in partitions)
+        {
+            var known = positions.TryGetValue(partition, out var next);
+            _stored[partition] = known ? next : null;
+            starts.Add(known ? new TopicPartitionOffset(partition, new Offset(next)) : otherwise(partition));
+        }
+
+        return starts;
+    }
+
+    /// <summary>Adds a handled message: its row, if it is stored, and in any case its partition's next offset.</summary>
+    public void Handled(TopicPartition partition, long offset, StoredEvent? row)
+    {
+        if (row is not null)
+        {
+            _events.Add(row);
+        }
+
+        _next[partition] = offset + 1;
+    }
+
+    /// <summary>Writes what was handled in one transaction; on success the instance may tell Kafka too.</summary>
+    /// <exception cref="StoreException">The database failed: nothing of the batch is stored.</exception>
+    /// <exception cref="StoreConflictException">Another consumer wrote one of the partitions: nothing of the batch is stored.</exception>
+    public void Write()
+    {
+        if (_next.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            store.Write(groupId, _events, [.. _next.Select(n => new OffsetAdvance(n.Key, _stored.GetValueOrDefault(n.Key), n.Value))]);
+            foreach (var (partition, next) in _next)
+            {
+                _stored[partition] = next;
+            }
+        }
+        finally
+        {
+            // Written, or to be read again from the stored offsets by whoever reads next.
+            _events.Clear();
+            _next.Clear();
+        }
+    }
+
+    /// <summary>Drops what was handled in <paramref name="partitions"/>, lost to another member, which reads it again from the store.</summary>
+    public void Forget(IEnumerable<TopicPartition> partitions)
+    {
+        var lost = partitions.ToHashSet();
+        _events.RemoveAll(e => lost.Contains(new TopicPartition(e.Topic, new Partition(e.Partition))));
+        foreach (var partition in lost)
+        {
+            _next.Remove(partition);
+            _stored.Remove(partition);
+        }
+    }
+}
