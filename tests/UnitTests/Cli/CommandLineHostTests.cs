@@ -51,6 +51,11 @@ public class CommandLineHostTests
         { "producer", ["--transactional-id", "t", "--idempotence", "false", "--acks", "1"], "--transactional-id needs the idempotent producer" },
         { "producer", ["--transactional-id", "t", "--acks", "1"], "--transactional-id needs the idempotent producer" },
         { "producer", ["--transactional-id", "t", "--count", "0"], "--count 0 runs until Ctrl+C, which aborts the open transaction" },
+        { "consumer", ["--store", "notes.db"], "--store: use sqlite:<path>, postgres://user:password@host:port/database or an Npgsql connection string." },
+        { "consumer", ["--store", "Host=db;Password=hunter2;Colour=blue"], "--store: not a valid Npgsql connection string." },
+        { "consumer", ["--store", "sqlite:n.db", "--commit", "auto"], "--store keeps its own offsets, written with the events: it cannot be combined with --commit auto." },
+        { "consumer", ["--store", "sqlite:n.db", "--partition", "0"], "--store reads as a group" },
+        { "consumer", ["store"], "error: store needs --store <target> (or CONSUMER_STORE)" },
         { "consumer", ["topics", "--output", "yaml"], "'yaml'" },
         { "consumer", ["--format", "%x"], "--format: unknown token '%x'" },
         { "consumer", ["reset-offsets", "--to", "banana"], "'banana' is not a target for --to" },
@@ -81,6 +86,17 @@ public class CommandLineHostTests
         { "localbroker", ["--topic", "bad/name:3"], "'bad/name' is not a legal topic name" },
         { "localbroker", ["--topic", "notes:zero"], "'zero' is not a partition count" },
     };
+
+    [Theory]
+    [InlineData("--store", "Host=db;Password=hunter2;Colour=blue")]
+    [InlineData("--store", "postgres://app:hunter2@db:5432/notes", "--commit", "auto")]
+    public async Task A_store_target_that_is_refused_never_shows_its_password(params string[] args)
+    {
+        var (exitCode, output, error) = await CommandLine.RunAsync(ConsumerCommand.Create(CommandLine.Environment()), args);
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.DoesNotContain("hunter2", output + error);
+    }
 
     [Theory]
     [MemberData(nameof(UsageMistakes))]
