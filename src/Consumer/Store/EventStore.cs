@@ -47,6 +47,11 @@ public sealed class EventStore
                 Execute(connection, "PRAGMA journal_mode=WAL;");
                 Execute(connection, "BEGIN IMMEDIATE; ROLLBACK;");
             }
+            else
+            {
+                // A round trip, so that a broken pooled connection shows here, where it is retried, not in DbUp.
+                Execute(connection, "SELECT 1");
+            }
         });
 
         var upgrade = store.Guard("migrate", () => store.Migrations().Build().PerformUpgrade());
@@ -201,15 +206,15 @@ public sealed class EventStore
         }
     }
 
-    // created and updated set a note's text, deleted marks it deleted; of two events for the same
-    // note, the later by (timestamp, topic, partition, offset) wins whatever order they are
-    // consumed in, so the table is the same however partitions interleave.
+    // created and updated set a note's text, deleted marks it deleted (and clears the text); of two
+    // events for the same note, the later by (timestamp, topic, partition, offset) wins whatever
+    // order they are consumed in, so the table is the same however partitions interleave.
     private static void ApplyToNotes(DbConnection connection, DbTransaction transaction, IReadOnlyList<StoredEvent> events)
     {
         using var command = Command(connection, transaction,
             "INSERT INTO notes (note_id, note_text, deleted, kafka_timestamp_ms, kafka_topic, kafka_partition, kafka_offset) " +
             "VALUES (@id, @text, @deleted, @timestamp, @topic, @partition, @offset) " +
-            "ON CONFLICT (note_id) DO UPDATE SET note_text = CASE WHEN excluded.deleted THEN notes.note_text ELSE excluded.note_text END, " +
+            "ON CONFLICT (note_id) DO UPDATE SET note_text = excluded.note_text, " +
             "deleted = excluded.deleted, kafka_timestamp_ms = excluded.kafka_timestamp_ms, kafka_topic = excluded.kafka_topic, " +
             "kafka_partition = excluded.kafka_partition, kafka_offset = excluded.kafka_offset " +
             "WHERE (excluded.kafka_timestamp_ms, excluded.kafka_topic, excluded.kafka_partition, excluded.kafka_offset) > " +
@@ -287,17 +292,36 @@ public sealed class EventStore
     }
 
     // Database errors become one line naming the target (password masked); a conflict passes as it is.
+    // A server that restarted leaves broken connections in Npgsql's pool: the first failure on
+    // PostgreSQL empties the pool and tries once more on a new connection. A write retried so is
+    // safe: if its first commit did land, the offsets have moved and the retry is a conflict.
     private T Guard<T>(string what, Func<T> action)
     {
         try
         {
             return action();
         }
-        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (NpgsqlException)
+        {
+            NpgsqlConnection.ClearAllPools();
+        }
+        catch (Exception ex) when (IsDatabaseFailure(ex))
+        {
+            throw new StoreException($"cannot {what} {_target}: {Clean(ex.Message)}", ex);
+        }
+
+        try
+        {
+            return action();
+        }
+        catch (Exception ex) when (IsDatabaseFailure(ex))
         {
             throw new StoreException($"cannot {what} {_target}: {Clean(ex.Message)}", ex);
         }
     }
+
+    private static bool IsDatabaseFailure(Exception ex) =>
+        ex is DbException or InvalidOperationException or TimeoutException or System.Net.Sockets.SocketException;
 
     private void Guard(string what, Action action) => Guard<bool>(what, () =>
     {

@@ -28,7 +28,7 @@ public sealed record StoreTarget(StoreEngine Engine, string ConnectionString, st
                 return null;
             }
 
-            var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 };
+            var builder = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 10 };
             return new StoreTarget(StoreEngine.Sqlite, builder.ConnectionString, $"sqlite:{path}");
         }
 
