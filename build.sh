@@ -60,19 +60,22 @@ test_totals() {
   echo "$passed passed, $failed failed"
 }
 
+# Installs a Debian package with apt-get, as root or through passwordless sudo; returns 1,
+# installing nothing, where neither is possible or the install fails.
+apt_install() { # package, what it is for
+  local as_root=()
+  [[ $(id -u) -eq 0 ]] || as_root=(sudo -n)
+  command -v apt-get >/dev/null 2>&1 && "${as_root[@]}" true 2>/dev/null || return 1
+  echo "build.sh: installing $1 for $2" >&2
+  ("${as_root[@]}" apt-get update -qq && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$1") >/dev/null 2>&1
+}
+
 # kcat (Debian's package) is the independent peer of the interoperability tests; without it
 # those tests are skipped, and say so.
 ensure_kcat() {
   command -v kcat >/dev/null 2>&1 && return 0
-  local as_root=()
-  [[ $(id -u) -eq 0 ]] || as_root=(sudo -n)
-  if command -v apt-get >/dev/null 2>&1 && "${as_root[@]}" true 2>/dev/null; then
-    echo "build.sh: installing kcat for the interoperability tests" >&2
-    ("${as_root[@]}" apt-get update -qq && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq kcat) >/dev/null 2>&1 ||
-      echo "build.sh: could not install kcat; its tests will be skipped" >&2
-  else
-    echo "build.sh: kcat is not installed (apt-get install kcat); its tests will be skipped" >&2
-  fi
+  apt_install kcat "the interoperability tests" ||
+    echo "build.sh: kcat is not installed and could not be (apt-get install kcat); its tests will be skipped" >&2
 }
 
 # The store tests need a PostgreSQL server: KAFKADEMO_TEST_POSTGRES, a Docker engine
@@ -81,13 +84,8 @@ ensure_kcat() {
 ensure_postgresql() {
   [[ -n ${KAFKADEMO_TEST_POSTGRES:-} ]] && return 0
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null && return 0
-  local as_root=()
-  [[ $(id -u) -eq 0 ]] || as_root=(sudo -n)
-  if command -v apt-get >/dev/null 2>&1 && "${as_root[@]}" true 2>/dev/null; then
-    echo "build.sh: installing postgresql for the store tests" >&2
-    ("${as_root[@]}" apt-get update -qq && "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) >/dev/null 2>&1 ||
-      echo "build.sh: could not install postgresql; the store tests will use Docker if it runs, and fail otherwise" >&2
-  fi
+  apt_install postgresql "the store tests" ||
+    echo "build.sh: could not install postgresql; the store tests will use Docker if it runs, and fail otherwise" >&2
 }
 
 run_tests() {
