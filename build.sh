@@ -172,9 +172,9 @@ bench() {
   local work bootstrap="" bin="src/Producer/bin/$CONFIGURATION/net10.0" cbin="src/Consumer/bin/$CONFIGURATION/net10.0"
   work=$(mktemp -d)
   # shellcheck disable=SC2064
-  trap "stop_broker; rm -rf '$work'" EXIT
+  trap "stop_postgres; stop_broker; rm -rf '$work'" EXIT
 
-  start_broker "$work" --brokers 1 --topic c1:16
+  start_broker "$work" --brokers 1 --topic c1:16 --topic s1:4
 
   # The same events for kcat as our Producer generates: key<TAB>JSON, one per line.
   awk -v n="$messages" 'BEGIN { split("note_created note_updated note_deleted", t, " "); split("created updated deleted", v, " ");
@@ -230,7 +230,72 @@ bench() {
   row "C1 consume $consume events from 16 partitions (decode, filter, output discarded)" "$consume" "$((payload_bytes / messages * consume))" "${c1_ours[@]}" -- "${c1_kcat[@]}"
   echo
   echo "Our Producer's first delivery after process start: median $(median "${first[@]}") s (kcat does not report it)."
+  store_bench
   stop_broker
+}
+
+# S1: the Consumer as a group member reading to the end, as it is and with --store into SQLite
+# and into PostgreSQL (the machine's own server, started here on a Unix socket, durable settings
+# as shipped); wall time from process start to exit, so start-up and the group join are in every figure.
+store_bench() {
+  local events=${BENCH_STORE_EVENTS:-100000} pg="" pgbin
+  dotnet "$bin/KafkaDemo.Producer.dll" -b "$bootstrap" -t s1 -n "$events" --key-strategy uuid -q 2>/dev/null ||
+    fail "could not fill the store benchmark's topic"
+  pgbin=$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n 1 || true)
+  if [[ -n $pgbin ]] || apt_install postgresql "the store benchmark"; then
+    pgbin=${pgbin:-$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n 1)}
+    start_postgres "$pgbin" && pg="Host=$work/pg;Username=postgres;Database=postgres"
+  fi
+  [[ -n $pg ]] || echo "build.sh: no PostgreSQL server could be started; S1 runs without it" >&2
+
+  local plain=() sqlite=() postgres=()
+  for r in $(seq 1 "$runs"); do
+    local common=(-b "$bootstrap" -t s1 --exit-at-end -q -o raw -X session.timeout.ms=6000)
+    plain+=("$(measure s1-plain dotnet "$cbin/KafkaDemo.Consumer.dll" "${common[@]}" -g "s1-plain-$r")")
+    sqlite+=("$(measure s1-sqlite dotnet "$cbin/KafkaDemo.Consumer.dll" "${common[@]}" -g "s1-sqlite-$r" --store "sqlite:$work/s1-$r.db")")
+    grep -q "consumed $events," "$work/s1-sqlite.err" || fail "the SQLite run did not read every event"
+    if [[ -n $pg ]]; then
+      postgres+=("$(measure s1-postgres dotnet "$cbin/KafkaDemo.Consumer.dll" "${common[@]}" -g "s1-postgres-$r" --store "$pg")")
+      grep -q "consumed $events," "$work/s1-postgres.err" || fail "the PostgreSQL run did not read every event"
+    fi
+    echo "run $r: S1 plain ${plain[-1]% *} s, SQLite ${sqlite[-1]% *} s${pg:+, PostgreSQL ${postgres[-1]% *} s}" >&2
+  done
+
+  s1_row() { # name, samples (s kb)...
+    local name=$1 seconds=() kb=(); shift
+    for sample in "$@"; do seconds+=("${sample% *}"); kb+=("${sample#* }"); done
+    awk -v n="$name" -v c="$events" -v s="$(median "${seconds[@]}")" -v kb="$(median "${kb[@]}")" \
+      'BEGIN { printf "| %s | %.2f | %.0f | %.0f |\n", n, s, c / s, kb / 1024 }'
+  }
+  echo
+  echo "S1: consume $events events (4 partitions) as a group to the end; median of $runs runs, whole process."
+  echo
+  echo "| Consumer | seconds | events/s | peak RSS MB |"
+  echo "|---|---|---|---|"
+  s1_row "plain (no store)" "${plain[@]}"
+  s1_row "--store sqlite:<file>" "${sqlite[@]}"
+  [[ -n $pg ]] && s1_row "--store PostgreSQL $(basename "$(dirname "$pgbin")") (local, Unix socket)" "${postgres[@]}"
+  stop_postgres
+}
+
+pg_data="" pg_as=() pg_ctl_bin=""
+start_postgres() { # bin directory; a throwaway cluster in $work/pg, trusted local connections only
+  local pgbin=$1
+  pg_data="$work/pg"
+  mkdir -p "$pg_data"
+  if [[ $(id -u) -eq 0 ]]; then
+    chmod 755 "$work"
+    chown postgres:postgres "$pg_data"
+    pg_as=(runuser -u postgres --)
+  fi
+  "${pg_as[@]}" "$pgbin/initdb" -D "$pg_data/cluster" -U postgres --auth=trust -E UTF8 --no-sync >/dev/null 2>&1 &&
+    "${pg_as[@]}" "$pgbin/pg_ctl" -D "$pg_data/cluster" -l "$pg_data/server.log" -w -o "-k $pg_data -c listen_addresses=''" start >/dev/null 2>&1 &&
+    pg_ctl_bin="$pgbin/pg_ctl"
+}
+
+stop_postgres() {
+  [[ -n ${pg_ctl_bin:-} ]] && "${pg_as[@]}" "$pg_ctl_bin" -D "$pg_data/cluster" -m fast -w stop >/dev/null 2>&1
+  pg_ctl_bin=""
 }
 
 # The soak program hosts its embedded cluster in its own process (it injects faults into it), so

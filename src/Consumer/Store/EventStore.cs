@@ -191,45 +191,83 @@ public sealed class EventStore
         return command.ExecuteNonQuery();
     }
 
-    private static void InsertEvents(DbConnection connection, DbTransaction transaction, IReadOnlyList<StoredEvent> events)
-    {
-        using var command = Command(connection, transaction,
+    private static void InsertEvents(DbConnection connection, DbTransaction transaction, IReadOnlyList<StoredEvent> events) =>
+        ForEachRow(connection, transaction,
             "INSERT INTO note_events (kafka_topic, kafka_partition, kafka_offset, message_key, event_type, note_id, note_text, kafka_timestamp_ms, headers, consumed_at) " +
-            "VALUES (@topic, @partition, @offset, @key, @type, @id, @text, @timestamp, @headers, @consumed)");
-        var parameters = Parameters(command, "@topic", "@partition", "@offset", "@key", "@type", "@id", "@text", "@timestamp", "@headers", "@consumed");
-        command.Prepare();
-        foreach (var e in events)
-        {
-            Set(parameters, e.Topic, e.Partition, e.Offset, e.Key, e.EventType, e.NoteId, e.Text, e.TimestampMs, e.HeadersJson,
-                e.ConsumedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
-            command.ExecuteNonQuery();
-        }
-    }
+            "VALUES (@topic, @partition, @offset, @key, @type, @id, @text, @timestamp, @headers, @consumed)",
+            ["@topic", "@partition", "@offset", "@key", "@type", "@id", "@text", "@timestamp", "@headers", "@consumed"],
+            events.Select(e => new object?[]
+            {
+                e.Topic, e.Partition, e.Offset, e.Key, e.EventType, e.NoteId, e.Text, e.TimestampMs, e.HeadersJson,
+                e.ConsumedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            }));
 
     // created and updated set a note's text, deleted marks it deleted (and clears the text); of two
     // events for the same note, the later by (timestamp, topic, partition, offset) wins whatever
     // order they are consumed in, so the table is the same however partitions interleave.
-    private static void ApplyToNotes(DbConnection connection, DbTransaction transaction, IReadOnlyList<StoredEvent> events)
-    {
-        using var command = Command(connection, transaction,
+    private static void ApplyToNotes(DbConnection connection, DbTransaction transaction, IReadOnlyList<StoredEvent> events) =>
+        ForEachRow(connection, transaction,
             "INSERT INTO notes (note_id, note_text, deleted, kafka_timestamp_ms, kafka_topic, kafka_partition, kafka_offset) " +
             "VALUES (@id, @text, @deleted, @timestamp, @topic, @partition, @offset) " +
             "ON CONFLICT (note_id) DO UPDATE SET note_text = excluded.note_text, " +
             "deleted = excluded.deleted, kafka_timestamp_ms = excluded.kafka_timestamp_ms, kafka_topic = excluded.kafka_topic, " +
             "kafka_partition = excluded.kafka_partition, kafka_offset = excluded.kafka_offset " +
             "WHERE (excluded.kafka_timestamp_ms, excluded.kafka_topic, excluded.kafka_partition, excluded.kafka_offset) > " +
-            "(notes.kafka_timestamp_ms, notes.kafka_topic, notes.kafka_partition, notes.kafka_offset)");
-        var parameters = Parameters(command, "@id", "@text", "@deleted", "@timestamp", "@topic", "@partition", "@offset");
-        command.Prepare();
-        foreach (var e in events)
-        {
-            if (e.NoteId is not { } id || !NoteEventTypes.All.Contains(e.EventType))
+            "(notes.kafka_timestamp_ms, notes.kafka_topic, notes.kafka_partition, notes.kafka_offset)",
+            ["@id", "@text", "@deleted", "@timestamp", "@topic", "@partition", "@offset"],
+            events.Where(e => e.NoteId is not null && NoteEventTypes.All.Contains(e.EventType)).Select(e =>
             {
-                continue;
+                var deleted = e.EventType == NoteEventTypes.Deleted;
+                return new object?[] { e.NoteId, deleted ? null : e.Text, deleted, e.TimestampMs, e.Topic, e.Partition, e.Offset };
+            }));
+
+    // One statement per row. Where the driver batches (Npgsql: every row in one round trip) the
+    // rows go as one batch; otherwise (SQLite, in-process anyway) through one prepared command.
+    private static void ForEachRow(DbConnection connection, DbTransaction transaction, string sql, string[] names, IEnumerable<object?[]> rows)
+    {
+        if (connection.CanCreateBatch)
+        {
+            using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var row in rows)
+            {
+                var statement = batch.CreateBatchCommand();
+                statement.CommandText = sql;
+                for (var i = 0; i < names.Length; i++)
+                {
+                    var parameter = statement.CreateParameter();
+                    parameter.ParameterName = names[i];
+                    parameter.Value = row[i] ?? DBNull.Value;
+                    statement.Parameters.Add(parameter);
+                }
+
+                batch.BatchCommands.Add(statement);
             }
 
-            var deleted = e.EventType == NoteEventTypes.Deleted;
-            Set(parameters, id, deleted ? null : e.Text, deleted, e.TimestampMs, e.Topic, e.Partition, e.Offset);
+            if (batch.BatchCommands.Count > 0)
+            {
+                batch.ExecuteNonQuery();
+            }
+
+            return;
+        }
+
+        using var command = Command(connection, transaction, sql);
+        var parameters = names.Select(name =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        command.Prepare();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < parameters.Length; i++)
+            {
+                parameters[i].Value = row[i] ?? DBNull.Value;
+            }
+
             command.ExecuteNonQuery();
         }
     }
@@ -273,25 +311,6 @@ public sealed class EventStore
         command.Parameters.Add(parameter);
     }
 
-    private static DbParameter[] Parameters(DbCommand command, params string[] names)
-    {
-        foreach (var name in names)
-        {
-            Parameter(command, name, null);
-        }
-
-        return [.. command.Parameters.Cast<DbParameter>()];
-    }
-
-    private static void Set(DbParameter[] parameters, params object?[] values)
-    {
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
-
-    // Database errors become one line naming the target (password masked); a conflict passes as it is.
     // A server that restarted leaves broken connections in Npgsql's pool: the first failure on
     // PostgreSQL empties the pool and tries once more on a new connection. A write retried so is
     // safe: if its first commit did land, the offsets have moved and the retry is a conflict.
