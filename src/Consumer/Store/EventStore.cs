@@ -42,8 +42,14 @@ public sealed class EventStore
             using var connection = store.Connect();
             if (target.Engine == StoreEngine.Sqlite)
             {
-                // WAL lets readers (sqlite3, `consumer store`) look while a run writes; BEGIN
-                // IMMEDIATE fails at once on a read-only file instead of at the first batch.
+                // WAL lets readers (sqlite3, `consumer store`) look while a run writes.
+                // SQLite opens a file it cannot write read-only, silently, and would fail only at
+                // the first batch: ask it. BEGIN IMMEDIATE then waits out (and fails on) a lock.
+                if (SQLitePCL.raw.sqlite3_db_readonly(((SqliteConnection)connection).Handle, "main") == 1)
+                {
+                    throw new StoreException($"cannot open {target}: the file is read-only");
+                }
+
                 Execute(connection, "PRAGMA journal_mode=WAL;");
                 Execute(connection, "BEGIN IMMEDIATE; ROLLBACK;");
             }

@@ -133,6 +133,51 @@ public sealed class StoreTests(BrokerFixture broker, PostgresFixture postgres) :
         Assert.Contains("database is locked", Assert.Single(ErrorLines(error)));
     }
 
+    // File permissions do not stop root, which these tests may run as; an immutable file
+    // (chattr +i) stops every user, so that is how the file is made read-only here.
+    [SkippableFact]
+    public async Task A_read_only_sqlite_file_is_one_line_and_exit_1()
+    {
+        var topic = await TopicWithEvents(partitions: 1, count: 3);
+        var store = await NewStore("sqlite");
+        EventStore.Open(Target(store));
+        SqliteConnection.ClearAllPools();
+        var file = store["sqlite:".Length..];
+        foreach (var leftover in new[] { file + "-wal", file + "-shm" }.Where(File.Exists))
+        {
+            File.Delete(leftover);
+        }
+
+        var (made, why) = await Chattr("+i", file);
+        Skip.IfNot(made, $"cannot make the file immutable here (chattr +i: {why})");
+        try
+        {
+            var (exitCode, _, error) = await ConsumeInProcessOfItsOwn(topic, "g", store);
+
+            Assert.Equal(ExitCodes.Failure, exitCode);
+            Assert.Equal([$"cannot open {store}: the file is read-only"], ErrorLines(error));
+        }
+        finally
+        {
+            await Chattr("-i", file);
+        }
+    }
+
+    private static async Task<(bool Done, string Error)> Chattr(string flag, string file)
+    {
+        try
+        {
+            using var chattr = Process.Start(new ProcessStartInfo("chattr", [flag, file]) { RedirectStandardError = true })!;
+            var error = await chattr.StandardError.ReadToEndAsync();
+            await chattr.WaitForExitAsync();
+            return (chattr.ExitCode == 0, error.Trim());
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            return (false, ex.Message);
+        }
+    }
+
     [SkippableFact]
     public async Task A_database_that_goes_away_mid_run_stops_the_run_and_the_next_run_resumes_exactly()
     {
