@@ -68,6 +68,24 @@ public sealed class StoreTests(BrokerFixture broker, PostgresFixture postgres) :
     }
 
     [Fact]
+    public async Task Invalid_events_and_tombstones_are_not_stored_but_their_offsets_move_with_the_batch()
+    {
+        var topic = await broker.CreateTopicAsync("store-mixed", 1);
+        var input = Path.Combine(_directory, "mixed.txt");
+        await File.WriteAllLinesAsync(input, ["""k:{"id":1,"event_type":"note_created","text":"kept"}""", """k:{"id":"two","event_type":"note_created"}""", "k:", "k:plain text"]);
+        var produced = await CommandRunner.RunAsync(ProducerCommand.Create(_ => null),
+            "-b", broker.BootstrapServers, "-t", topic, "-i", input, "--key-separator", ":", "--null-marker", "", "-q").WaitAsync(Bound);
+        Assert.Equal(ExitCodes.Success, produced.ExitCode);
+        var store = await NewStore("sqlite");
+
+        var (exitCode, _, error) = await Consume(topic, "g", store);
+
+        Assert.True(exitCode == ExitCodes.Success, error);
+        Assert.Equal([(0, 0L), (0, 3L)], StoreContents.Positions(Target(store), topic));
+        Assert.Equal([new StoredOffset("g", topic, 0, 4)], EventStore.Open(Target(store)).Offsets("g"));
+    }
+
+    [Fact]
     public async Task The_database_not_the_groups_Kafka_commits_decides_where_reading_starts()
     {
         var topic = await TopicWithEvents(partitions: 2, count: 12);
