@@ -87,6 +87,17 @@ public class CommandLineHostTests
         { "localbroker", ["--topic", "notes:zero"], "'zero' is not a partition count" },
     };
 
+    [Fact]
+    public async Task Help_shows_a_store_from_the_environment_with_its_password_masked()
+    {
+        var environment = CommandLine.Environment(("CONSUMER_STORE", "postgres://app:hunter2@db/notes"));
+
+        var (_, output, _) = await CommandLine.RunAsync(ConsumerCommand.Create(environment), "--help");
+
+        Assert.Contains("[default: postgres://app:***@db:5432/notes]", output);
+        Assert.DoesNotContain("hunter2", output);
+    }
+
     [Theory]
     [InlineData("--store", "Host=db;Password=hunter2;Colour=blue")]
     [InlineData("--store", "postgres://app:hunter2@db:5432/notes", "--commit", "auto")]
