@@ -244,7 +244,7 @@ store_bench() {
   pgbin=$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n 1 || true)
   if [[ -n $pgbin ]] || apt_install postgresql "the store benchmark"; then
     pgbin=${pgbin:-$(compgen -G '/usr/lib/postgresql/*/bin' | sort -V | tail -n 1)}
-    start_postgres "$pgbin" && pg="Host=$work/pg;Username=postgres;Database=postgres"
+    start_postgres "$pgbin" && pg="Host=$work/pg;Username=postgres"
   fi
   [[ -n $pg ]] || echo "build.sh: no PostgreSQL server could be started; S1 runs without it" >&2
 
@@ -255,7 +255,9 @@ store_bench() {
     sqlite+=("$(measure s1-sqlite dotnet "$cbin/KafkaDemo.Consumer.dll" "${common[@]}" -g "s1-sqlite-$r" --store "sqlite:$work/s1-$r.db")")
     grep -q "consumed $events," "$work/s1-sqlite.err" || fail "the SQLite run did not read every event"
     if [[ -n $pg ]]; then
-      postgres+=("$(measure s1-postgres dotnet "$cbin/KafkaDemo.Consumer.dll" "${common[@]}" -g "s1-postgres-$r" --store "$pg")")
+      # A database per run, as the SQLite runs get a file each: note_events holds each message once.
+      "${pg_as[@]}" "$pgbin/createdb" -h "$work/pg" -U postgres "s1_$r" || fail "could not create the benchmark's database"
+      postgres+=("$(measure s1-postgres dotnet "$cbin/KafkaDemo.Consumer.dll" "${common[@]}" -g "s1-postgres-$r" --store "$pg;Database=s1_$r")")
       grep -q "consumed $events," "$work/s1-postgres.err" || fail "the PostgreSQL run did not read every event"
     fi
     echo "run $r: S1 plain ${plain[-1]% *} s, SQLite ${sqlite[-1]% *} s${pg:+, PostgreSQL ${postgres[-1]% *} s}" >&2

@@ -20,6 +20,7 @@ public sealed class ConsumerCommandDefinition
         Client = new ClientOptions(environment, variables);
         Topics = TopicListOption.Create("Topic to read (repeatable)", environment);
         _topicsFromEnvironment = !string.IsNullOrWhiteSpace(environment(TopicListOption.EnvironmentVariable));
+        _storeFromEnvironment = !string.IsNullOrWhiteSpace(environment(StoreVariable));
         GroupId = new Option<string>("--group-id", "-g")
         {
             Description = "Consumer group to join; consumers sharing a group split the partitions between them",
@@ -49,7 +50,7 @@ public sealed class ConsumerCommandDefinition
             HelpName = "target",
             // Neither error quotes the value: it may hold a password.
             CustomParser = result => StoreTarget.Parse(result.Tokens[0].Value, out var error) ?? Rejected(result, $"--store: {error}."),
-            DefaultValueFactory = result => environment(StoreVariable) is { Length: > 0 } text
+            DefaultValueFactory = result => environment(StoreVariable) is { } text && !string.IsNullOrWhiteSpace(text)
                 ? StoreTarget.Parse(text, out var error) ?? Rejected(result, $"Environment variable {StoreVariable}: {error}.")
                 : null,
         };
@@ -200,6 +201,7 @@ public sealed class ConsumerCommandDefinition
     public LoggingOptions Logging { get; } = LoggingOptions.Create("Only warnings and errors in the logs (no assignment lines); messages and the summary are still printed");
 
     private readonly bool _topicsFromEnvironment;
+    private readonly bool _storeFromEnvironment;
 
     private static StoreTarget? Rejected(System.CommandLine.Parsing.ArgumentResult result, string error)
     {
@@ -229,14 +231,15 @@ public sealed class ConsumerCommandDefinition
             result.AddError("Give either --output or --format, not both.");
         }
 
-        // Only a typed --store is checked here: reading a value that failed to parse would throw.
-        var storeTyped = result.GetResult(Store) is { Implicit: false };
-        if (storeTyped && result.GetResult(Commit) is not null && Commit.ValueIn(result) != CommitMode.AfterProcessing)
+        // Whether a store was given is read from the token or the environment: reading a value
+        // that failed to parse would throw.
+        var storeGiven = result.GetResult(Store) is { Implicit: false } || _storeFromEnvironment;
+        if (storeGiven && result.GetResult(Commit) is not null && Commit.ValueIn(result) != CommitMode.AfterProcessing)
         {
             result.AddError("--store keeps its own offsets, written with the events: it cannot be combined with --commit auto.");
         }
 
-        if (storeTyped && (result.GetResult(Assign) is not null || result.GetResult(Partition) is not null))
+        if (storeGiven && (result.GetResult(Assign) is not null || result.GetResult(Partition) is not null))
         {
             result.AddError("--store reads as a group, from the offsets it holds: it cannot be combined with --assign or --partition.");
         }

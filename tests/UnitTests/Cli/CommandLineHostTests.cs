@@ -88,6 +88,17 @@ public class CommandLineHostTests
     };
 
     [Fact]
+    public async Task A_store_from_the_environment_cannot_be_combined_with_commit_auto_either()
+    {
+        var environment = CommandLine.Environment(("CONSUMER_STORE", "sqlite:notes.db"));
+
+        var (exitCode, _, error) = await CommandLine.RunAsync(ConsumerCommand.Create(environment), "--commit", "auto");
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("--store keeps its own offsets", error);
+    }
+
+    [Fact]
     public async Task Help_shows_a_store_from_the_environment_with_its_password_masked()
     {
         var environment = CommandLine.Environment(("CONSUMER_STORE", "postgres://app:hunter2@db/notes"));
