@@ -6,6 +6,7 @@ using DbUp.Builder;
 using KafkaDemo.Common.Events;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace KafkaDemo.Consumer.Store;
 
@@ -197,7 +198,14 @@ public sealed class EventStore
         return command.ExecuteNonQuery();
     }
 
-    private static void InsertEvents(DbConnection connection, DbTransaction transaction, IReadOnlyList<StoredEvent> events) =>
+    private static void InsertEvents(DbConnection connection, DbTransaction transaction, IReadOnlyList<StoredEvent> events)
+    {
+        if (connection is NpgsqlConnection postgres)
+        {
+            CopyEvents(postgres, events);
+            return;
+        }
+
         ForEachRow(connection, transaction,
             "INSERT INTO note_events (kafka_topic, kafka_partition, kafka_offset, message_key, event_type, note_id, note_text, kafka_timestamp_ms, headers, consumed_at) " +
             "VALUES (@topic, @partition, @offset, @key, @type, @id, @text, @timestamp, @headers, @consumed)",
@@ -205,8 +213,46 @@ public sealed class EventStore
             events.Select(e => new object?[]
             {
                 e.Topic, e.Partition, e.Offset, e.Key, e.EventType, e.NoteId, e.Text, e.TimestampMs, e.HeadersJson,
-                e.ConsumedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+                ConsumedAt(e),
             }));
+    }
+
+    // PostgreSQL takes the rows fastest as one binary COPY, inside the batch's transaction.
+    private static void CopyEvents(NpgsqlConnection connection, IReadOnlyList<StoredEvent> events)
+    {
+        using var copy = connection.BeginBinaryImport(
+            "COPY note_events (kafka_topic, kafka_partition, kafka_offset, message_key, event_type, note_id, note_text, kafka_timestamp_ms, headers, consumed_at) FROM STDIN (FORMAT BINARY)");
+        foreach (var e in events)
+        {
+            copy.StartRow();
+            copy.Write(e.Topic, NpgsqlDbType.Text);
+            copy.Write(e.Partition, NpgsqlDbType.Integer);
+            copy.Write(e.Offset, NpgsqlDbType.Bigint);
+            WriteOrNull(copy, e.Key, NpgsqlDbType.Text);
+            WriteOrNull(copy, e.EventType, NpgsqlDbType.Text);
+            WriteOrNull(copy, e.NoteId, NpgsqlDbType.Bigint);
+            WriteOrNull(copy, e.Text, NpgsqlDbType.Text);
+            copy.Write(e.TimestampMs, NpgsqlDbType.Bigint);
+            copy.Write(e.HeadersJson, NpgsqlDbType.Text);
+            copy.Write(ConsumedAt(e), NpgsqlDbType.Text);
+        }
+
+        copy.Complete();
+    }
+
+    private static void WriteOrNull<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)
+    {
+        if (value is null)
+        {
+            copy.WriteNull();
+        }
+        else
+        {
+            copy.Write(value, type);
+        }
+    }
+
+    private static string ConsumedAt(StoredEvent e) => e.ConsumedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     // created and updated set a note's text, deleted marks it deleted (and clears the text); of two
     // events for the same note, the later by (timestamp, topic, partition, offset) wins whatever
