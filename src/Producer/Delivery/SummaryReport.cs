@@ -19,6 +19,11 @@ public static class SummaryReport
     /// <summary>One line on what became of a transactional run's transactions.</summary>
     public static string TransactionLine(TransactionOutcome outcome)
     {
+        if (outcome.NeverStarted)
+        {
+            return $"Transactions (transactional.id {outcome.TransactionalId}): none started, nothing sent (see the error above)";
+        }
+
         var line = string.Create(CultureInfo.InvariantCulture,
             $"Transactions (transactional.id {outcome.TransactionalId}): committed {outcome.Committed} ({outcome.CommittedMessages} messages)");
         if (outcome.AbortReason is { } reason)

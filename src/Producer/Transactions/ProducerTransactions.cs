@@ -62,7 +62,7 @@ public sealed class ProducerTransactions(
         catch (KafkaException ex)
         {
             logger.LogError("Cannot start transactions for transactional.id {Id}: {Reason}", transactionalId, ex.Error.Reason);
-            _finished = Outcome(null) with { Unfinished = true };
+            _finished = Outcome(null) with { NeverStarted = true };
             return false;
         }
     }

@@ -12,6 +12,9 @@ public sealed record TransactionOutcome(string TransactionalId, int Committed, l
     /// <summary>True when the last transaction could be neither committed nor aborted (a fatal client error, a timeout).</summary>
     public bool Unfinished { get; init; }
 
+    /// <summary>True when the coordinator could not be reached to start the first transaction: nothing was sent.</summary>
+    public bool NeverStarted { get; init; }
+
     /// <summary>True when every transaction was committed.</summary>
-    public bool AllCommitted => Aborted == 0 && !Unfinished;
+    public bool AllCommitted => Aborted == 0 && !Unfinished && !NeverStarted;
 }

@@ -106,6 +106,22 @@ public class TransactionTests(BrokerFixture broker)
         Assert.Equal(summary.Sent, summary.Transactions.AbortedMessages);
     }
 
+    [Fact]
+    public async Task A_transactional_id_the_cluster_refuses_fails_the_run_at_once_and_sends_nothing()
+    {
+        using var cluster = KafkaDemo.LocalBroker.MockCluster.Start(brokerCount: 1);
+        cluster.CreateTopic("t", 1);
+        cluster.PushRequestErrors(KafkaDemo.LocalBroker.KafkaApi.InitProducerId,
+            Confluent.Kafka.ErrorCode.TransactionalIdAuthorizationFailed, Confluent.Kafka.ErrorCode.TransactionalIdAuthorizationFailed);
+
+        var (exitCode, _, error) = await CommandRunner.RunAsync(ProducerCommand.Create(_ => null),
+            "-b", cluster.BootstrapServers, "-t", "t", "-q", "--transactional-id", "refused", "-n", "3").WaitAsync(Bound);
+
+        Assert.Equal(ExitCodes.Failure, exitCode);
+        Assert.Contains("Transactions (transactional.id refused): none started, nothing sent", error);
+        Assert.Empty(TopicReader.ReadAll(cluster.BootstrapServers, "t", 0, TimeSpan.Zero));
+    }
+
     [SkippableFact]
     public async Task Aborted_messages_are_hidden_from_read_committed_and_shown_to_read_uncommitted()
     {

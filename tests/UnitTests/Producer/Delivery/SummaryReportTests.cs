@@ -31,6 +31,15 @@ public class SummaryReportTests
     }
 
     [Fact]
+    public void Transactions_that_never_started_say_nothing_was_sent_and_fail_the_run()
+    {
+        var outcome = new TransactionOutcome("tx", 0, 0, 0, 0, null) { NeverStarted = true };
+
+        Assert.Equal("Transactions (transactional.id tx): none started, nothing sent (see the error above)", SummaryReport.TransactionLine(outcome));
+        Assert.False(new ProduceSummary(0, 0, 0, false) { Transactions = outcome }.Succeeded);
+    }
+
+    [Fact]
     public void The_summary_carries_the_transaction_line_right_after_the_counts()
     {
         var summary = new ProduceSummary(5, 0, 5, false) { Transactions = new TransactionOutcome("tx", 0, 0, 1, 5, "the run was interrupted") };
