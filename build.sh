@@ -3,7 +3,9 @@
 #
 #   ./build.sh demo    start an embedded broker, run the Producer then the Consumer, stop everything
 #   ./build.sh test    run the whole test suite; ends with "N skipped", then "N passed, N failed"
-#   ./build.sh build   restore (building librdkafka locally if NuGet lacks it) and compile
+#   ./build.sh build   restore and compile
+#   ./build.sh publish native (Native AOT) executables in artifacts/bin: kafkademo-producer,
+#                      kafkademo-consumer, kafkademo-broker, with the native libraries they load
 #   ./build.sh bench   our Producer and Consumer against kcat on an embedded broker; prints a table
 #   ./build.sh soak [duration] [rate] [--with-produce-errors]
 #                      Producer and a Consumer group of 3 under scheduled faults; exit 1 if anything was lost
@@ -302,6 +304,32 @@ stop_postgres() {
 
 # The soak program hosts its embedded cluster in its own process (it injects faults into it), so
 # nothing outlives it.
+# Native AOT builds of the three programs, under the names people type, beside the native
+# libraries they load (librdkafka's builds, SQLite's); then each is run once, so a binary that
+# cannot start fails here.
+readonly PUBLISH_DIR=artifacts/bin
+publish() {
+  command -v dotnet >/dev/null 2>&1 || fail "the .NET 10 SDK (dotnet) is not on PATH; install it first"
+  command -v cc >/dev/null 2>&1 || apt_install gcc "Native AOT's linker" || fail "Native AOT needs a C toolchain (apt-get install gcc zlib1g-dev)"
+  local rid=linux-x64 staging
+  [[ $(uname -m) == aarch64 ]] && rid=linux-arm64
+  staging=$(mktemp -d)
+  rm -rf "$PUBLISH_DIR" && mkdir -p "$PUBLISH_DIR"
+  for program in Producer:kafkademo-producer Consumer:kafkademo-consumer LocalBroker:kafkademo-broker; do
+    local project=${program%%:*} name=${program#*:}
+    dotnet publish "src/$project" -c "$CONFIGURATION" -r "$rid" -p:PublishAot=true -nologo -v quiet -clp:NoSummary -o "$staging/$project" ||
+      fail "the Native AOT publish of $project failed"
+    cp "$staging/$project/KafkaDemo.$project" "$PUBLISH_DIR/$name"
+    cp "$staging/$project/"*.so "$PUBLISH_DIR/" 2>/dev/null || true
+  done
+  rm -rf "$staging"
+  for name in kafkademo-producer kafkademo-consumer kafkademo-broker; do
+    "$PUBLISH_DIR/$name" --version >/dev/null || fail "$PUBLISH_DIR/$name does not start"
+  done
+  echo "== Native executables in $PUBLISH_DIR:"
+  ls -l "$PUBLISH_DIR"
+}
+
 soak() {
   build
   dotnet "tests/Soak/bin/$CONFIGURATION/net10.0/KafkaDemo.Soak.dll" "$@"
@@ -313,8 +341,9 @@ case "${1:-}" in
   bench) bench ;;
   test) run_tests ;;
   demo) demo ;;
+  publish) publish ;;
   *)
-    echo "usage: ./build.sh demo|test|build|soak|bench" >&2
+    echo "usage: ./build.sh demo|test|build|publish|soak|bench" >&2
     exit 2
     ;;
 esac

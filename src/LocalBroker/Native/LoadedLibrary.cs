@@ -47,7 +47,7 @@ internal static class LoadedLibrary
         }
 
         throw new DllNotFoundException(
-            $"Confluent.Kafka loaded librdkafka, but none of {string.Join(", ", CandidateNames())} resolves from {client.Location}");
+            $"Confluent.Kafka loaded librdkafka, but none of {string.Join(", ", CandidateNames())} resolves beside the app ({AppContext.BaseDirectory}) or its runtimes folder");
     }
 
     private static string[] CandidateNames() =>
