@@ -45,7 +45,7 @@ public sealed class BrokerFixture : IAsyncLifetime
             BrokerKind.Testcontainers => $"Kafka in a Testcontainers container ({choice.Target})",
             _ => $"the embedded mock cluster (librdkafka {MockCluster.LibraryVersion}, 3 brokers)",
         };
-        Console.Error.WriteLine($"BrokerTests: broker = {what} at {BootstrapServers}, because {choice.Reason}");
+        Console.Error.WriteLine($"BrokerTests: broker = {what} at {BootstrapServers}, because {choice.Reason}; programs = {Programs.Description}");
     }
 
     /// <summary>Creates a topic with a fresh name and the given partition count.</summary>

@@ -8,11 +8,7 @@ public static class ProgramProcess
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(
         string program, string arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, program)}\" {arguments}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = Programs.Start(program, arguments);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -57,12 +57,7 @@ public class ConsumerCommandExitTests(BrokerFixture broker)
         await new NoteProducer(new ProducerOptions(broker.BootstrapServers, topic, 3000, TimeSpan.FromSeconds(30)) { Quiet = true }, new StringWriter(), new ListLogger())
             .RunAsync(CancellationToken.None);
         var group = $"g-{topic}";
-        var consumerDll = Path.Combine(AppContext.BaseDirectory, "KafkaDemo.Consumer.dll");
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet", $"\"{consumerDll}\" -b {broker.BootstrapServers} -t {topic} -g {group} -n 3000 --idle-timeout 60s")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var start = Programs.Start("KafkaDemo.Consumer", $"-b {broker.BootstrapServers} -t {topic} -g {group} -n 3000 --idle-timeout 60s");
 
         using var process = System.Diagnostics.Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();

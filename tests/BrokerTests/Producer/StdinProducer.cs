@@ -22,17 +22,8 @@ public sealed class StdinProducer : IAsyncDisposable
     /// <summary>Starts the Producer on <paramref name="topic"/> with <paramref name="arguments"/> besides the input.</summary>
     public static StdinProducer Start(string bootstrapServers, string topic, params string[] arguments)
     {
-        var producerDll = Path.Combine(AppContext.BaseDirectory, "KafkaDemo.Producer.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in (string[])[producerDll, "-b", bootstrapServers, "-t", topic, "-i", "-", .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var start = Programs.Start("KafkaDemo.Producer", ["-b", bootstrapServers, "-t", topic, "-i", "-", .. arguments]);
+        start.RedirectStandardInput = true;
 
         return new StdinProducer(Process.Start(start)!);
     }

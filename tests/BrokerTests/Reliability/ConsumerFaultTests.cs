@@ -136,11 +136,9 @@ public class ConsumerFaultTests
     {
         public static async Task<List<ObservedMessage>> RunAsync(string bootstrap, string group, int? killAfterLines = null, int? maxMessages = null)
         {
-            var consumerDll = Path.Combine(AppContext.BaseDirectory, "KafkaDemo.Consumer.dll");
-            var arguments = $"\"{consumerDll}\" -b {bootstrap} -t t -g {group} -o jsonl --commit after-processing --idle-timeout 60s " +
+            var arguments = $"-b {bootstrap} -t t -g {group} -o jsonl --commit after-processing --idle-timeout 60s " +
                             "-X auto.commit.interval.ms=100 -X session.timeout.ms=6000" + (maxMessages is { } max ? $" -n {max}" : string.Empty);
-            var start = new ProcessStartInfo("dotnet", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-            using var process = Process.Start(start)!;
+            using var process = Process.Start(Programs.Start("KafkaDemo.Consumer", arguments))!;
             _ = process.StandardError.ReadToEndAsync();
             var handled = new List<ObservedMessage>();
             using var timeout = new CancellationTokenSource(Bound);

@@ -269,14 +269,8 @@ public sealed class StoreTests(BrokerFixture broker, PostgresFixture postgres) :
 
     private Process StartConsumerProcess(string topic, string store)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "KafkaDemo.Consumer.dll"), "-b", broker.BootstrapServers, "-t", topic, "-g", topic,
-                     "--store", store, "--exit-at-end", "-q", "-o", "raw", "-X", "session.timeout.ms=6000"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start)!;
+        var process = Process.Start(Programs.Start("KafkaDemo.Consumer",
+            ["-b", broker.BootstrapServers, "-t", topic, "-g", topic, "--store", store, "--exit-at-end", "-q", "-o", "raw", "-X", "session.timeout.ms=6000"]))!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         return process;
