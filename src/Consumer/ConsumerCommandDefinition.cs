@@ -105,7 +105,7 @@ public sealed class ConsumerCommandDefinition
     public Command ResetOffsets { get; } = new("reset-offsets", "Move the group's committed offsets on every partition of --topic: prints the plan, and applies it with --execute (the group must have no active members)");
 
     /// <summary><c>store</c>: what <c>--store</c> holds: the notes and the stored offsets.</summary>
-    public Command ShowStore { get; } = new("store", "Print what --store holds: the notes table, then the stored offsets per group and partition, then exit");
+    public Command ShowStore { get; } = new("store", "Print what --store holds: the number of stored events, the notes table, then the stored offsets per group and partition, then exit");
 
     /// <summary>The environment variable <c>--store</c> falls back to.</summary>
     public const string StoreVariable = "CONSUMER_STORE";

@@ -24,9 +24,11 @@ public static class StoreCommand
 
         IReadOnlyList<StoredNote> notes;
         IReadOnlyList<StoredOffset> offsets;
+        long events;
         try
         {
             var store = EventStore.Open(target);
+            events = store.EventCount();
             notes = store.Notes();
             offsets = store.Offsets(groupId);
         }
@@ -36,7 +38,7 @@ public static class StoreCommand
             return ExitCodes.Failure;
         }
 
-        foreach (var line in Render(target, notes, offsets))
+        foreach (var line in Render(target, events, notes, offsets))
         {
             stdout.WriteLine(line);
         }
@@ -45,9 +47,9 @@ public static class StoreCommand
     }
 
     /// <summary>The two tables as aligned text.</summary>
-    public static IReadOnlyList<string> Render(StoreTarget target, IReadOnlyList<StoredNote> notes, IReadOnlyList<StoredOffset> offsets)
+    public static IReadOnlyList<string> Render(StoreTarget target, long events, IReadOnlyList<StoredNote> notes, IReadOnlyList<StoredOffset> offsets)
     {
-        var lines = new List<string> { $"Notes in {target} ({notes.Count}):" };
+        var lines = new List<string> { string.Create(CultureInfo.InvariantCulture, $"{target} holds {events} events in note_events."), $"Notes in {target} ({notes.Count}):" };
         lines.AddRange(TextTable.Render(["NOTE", "STATE", "SET BY", "TEXT"], notes.Select(n => new[]
         {
             n.NoteId.ToString(CultureInfo.InvariantCulture),

@@ -11,11 +11,33 @@ namespace KafkaDemo.BrokerTests.Stores;
 /// <summary>What a store holds, read with plain SQL, and what it should hold, replayed from the topic.</summary>
 public static class StoreContents
 {
+    /// <summary>How many events the store holds, read without opening it as the Consumer does (no lock, no migration check); -1 while it cannot be read.</summary>
+    public static long Count(StoreTarget target)
+    {
+        try
+        {
+            using var connection = Connect(target);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM note_events";
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (DbException)
+        {
+            return -1;
+        }
+    }
+
+    private static DbConnection Connect(StoreTarget target)
+    {
+        DbConnection connection = target.Engine == StoreEngine.Sqlite ? new SqliteConnection(target.ConnectionString) : new NpgsqlConnection(target.ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
     /// <summary>Every stored (partition, offset) of <paramref name="topic"/>, duplicates included, in order.</summary>
     public static List<(int Partition, long Offset)> Positions(StoreTarget target, string topic)
     {
-        using DbConnection connection = target.Engine == StoreEngine.Sqlite ? new SqliteConnection(target.ConnectionString) : new NpgsqlConnection(target.ConnectionString);
-        connection.Open();
+        using var connection = Connect(target);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT kafka_partition, kafka_offset FROM note_events WHERE kafka_topic = @topic ORDER BY kafka_partition, kafka_offset";
         var parameter = command.CreateParameter();
