@@ -21,6 +21,14 @@ public class ProducerConfigFactoryTests
     }
 
     [Fact]
+    public void Disposing_waits_at_most_10_ms_for_the_background_poll()
+    {
+        var config = ConfigFor(new ProducerOptions("b:9092", "t", 1, TimeSpan.FromSeconds(30)));
+
+        Assert.Equal("10", config.Get("dotnet.cancellation.delay.max.ms"));
+    }
+
+    [Fact]
     public void The_users_settings_override_the_defaults()
     {
         var options = new ProducerOptions("b:9092", "t", 1, TimeSpan.FromSeconds(7))
