@@ -6,7 +6,8 @@
 #   ./build.sh build   restore and compile
 #   ./build.sh publish native (Native AOT) executables in artifacts/bin: kafkademo-producer,
 #                      kafkademo-consumer, kafkademo-broker, with the native libraries they load
-#   ./build.sh bench   our Producer and Consumer against kcat on an embedded broker; prints a table
+#   ./build.sh bench   our native Producer and Consumer against a bare Confluent.Kafka program and
+#                      kcat on an embedded broker; prints a table
 #   ./build.sh soak [duration] [rate] [--with-produce-errors]
 #                      Producer and a Consumer group of 3 under scheduled faults; exit 1 if anything was lost
 set -euo pipefail
@@ -208,43 +209,54 @@ bench() {
     cat "$work/time"
   }
 
-  local p1_ours=() p1_kcat=() c1_ours=() c1_kcat=() first=()
+  # Ours and the ceiling (tests/Ceiling: the same work with nothing else) run natively, as ours ships.
+  (publish) >"$work/publish.log" 2>&1 || { tail -n 20 "$work/publish.log" >&2; fail "the Native AOT publish failed"; }
+  dotnet publish tests/Ceiling -c "$CONFIGURATION" -r "$(native_rid)" -p:PublishAot=true -nologo -v quiet -clp:NoSummary -o "$work/ceiling" >"$work/ceiling.log" 2>&1 ||
+    { tail -n 20 "$work/ceiling.log" >&2; fail "the Native AOT publish of the ceiling failed"; }
+  local producer=$PUBLISH_DIR/kafkademo-producer consumer=$PUBLISH_DIR/kafkademo-consumer ceiling=$work/ceiling/KafkaDemo.Ceiling
+
+  local p1=() p1_ceiling=() p1_kcat=() c1=() c1_ceiling=() c1_kcat=() first=() first_ceiling=()
   for r in $(seq 1 "$runs"); do
-    p1_ours+=("$(measure p1-ours dotnet "$bin/KafkaDemo.Producer.dll" -b "$bootstrap" -t "p1-ours-$r" -n "$messages" -q)")
+    p1+=("$(measure p1-ours "$producer" -b "$bootstrap" -t "p1-ours-$r" -n "$messages" -q)")
     first+=("$(sed -nE 's/.*first delivery ([0-9.]+) s.*/\1/p' "$work/p1-ours.err")")
     grep -q "delivered $messages, failed 0" "$work/p1-ours.err" || fail "our Producer did not deliver every event: $(grep Summary "$work/p1-ours.err")"
-    p1_kcat+=("$(measure p1-kcat kcat -P -b "$bootstrap" -t "p1-kcat-$r" -K '\t' -X acks=all -X enable.idempotence=true -l "$work/events.txt")")
+    p1_ceiling+=("$(measure p1-ceiling "$ceiling" produce "$bootstrap" "p1-ceiling-$r" "$messages")")
+    first_ceiling+=("$(sed -nE 's/.*first delivery ([0-9.]+) s.*/\1/p' "$work/p1-ceiling.out")")
+    p1_kcat+=("$(measure p1-kcat kcat -P -b "$bootstrap" -t "p1-kcat-$r" -K '\t' -H content-type=application/json -X acks=all -X enable.idempotence=true -l "$work/events.txt")")
     # Assigned partitions, like kcat -C: the embedded broker delays a new group's first join by 1 s.
-    c1_ours+=("$(measure c1-ours dotnet "$cbin/KafkaDemo.Consumer.dll" -b "$bootstrap" -t c1 -g "bench-$r" $(printf -- '-p %d ' $(seq 0 15)) -n "$consume" -e note_created)")
+    c1+=("$(measure c1-ours "$consumer" -b "$bootstrap" -t c1 -g "bench-$r" $(printf -- '-p %d ' $(seq 0 15)) -n "$consume" -e note_created)")
     grep -q "consumed $consume," "$work/c1-ours.err" || fail "our Consumer did not read every event"
+    c1_ceiling+=("$(measure c1-ceiling "$ceiling" consume "$bootstrap" c1 "$consume")")
     c1_kcat+=("$(measure c1-kcat kcat -C -b "$bootstrap" -t c1 -e -q)")
     [[ $(wc -l <"$work/c1-kcat.out") -eq $consume ]] || fail "kcat did not read every event"
-    echo "run $r: P1 ours ${p1_ours[-1]% *} s, kcat ${p1_kcat[-1]% *} s; C1 ours ${c1_ours[-1]% *} s, kcat ${c1_kcat[-1]% *} s" >&2
+    echo "run $r: P1 ours ${p1[-1]% *} s, ceiling ${p1_ceiling[-1]% *} s, kcat ${p1_kcat[-1]% *} s;" \
+      "C1 ours ${c1[-1]% *} s, ceiling ${c1_ceiling[-1]% *} s, kcat ${c1_kcat[-1]% *} s" >&2
   done
 
   median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-  row() { # name, count, bytes, ours samples (s kb)..., -- kcat samples
-    local name=$1 count=$2 bytes=$3; shift 3
-    local ours_s=() ours_kb=() kcat_s=() kcat_kb=() side=ours
-    for sample in "$@"; do
-      [[ $sample == -- ]] && { side=kcat; continue; }
-      if [[ $side == ours ]]; then ours_s+=("${sample% *}"); ours_kb+=("${sample#* }"); else kcat_s+=("${sample% *}"); kcat_kb+=("${sample#* }"); fi
-    done
-    local os ks
-    os=$(median "${ours_s[@]}"); ks=$(median "${kcat_s[@]}")
-    awk -v n="$name" -v c="$count" -v b="$bytes" -v os="$os" -v ks="$ks" -v okb="$(median "${ours_kb[@]}")" -v kkb="$(median "${kcat_kb[@]}")" 'BEGIN {
-      printf "| %s | %.0f | %.1f | %.0f | %.1f | %.2f | %.0f | %.0f |\n", n, c / os, b / os / 1e6, c / ks, b / ks / 1e6, (c / os) / (c / ks), okb / 1024, kkb / 1024 }'
+  stats() { # samples ("seconds peak_kb")... -> "median_seconds median_kb"
+    local seconds=() kb=()
+    for sample in "$@"; do seconds+=("${sample% *}"); kb+=("${sample#* }"); done
+    echo "$(median "${seconds[@]}") $(median "${kb[@]}")"
+  }
+  rows() { # benchmark, count, bytes, ours stats, ceiling stats, kcat stats, ours first, ceiling first
+    awk -v n="$1" -v c="$2" -v b="$3" -v o="$4" -v e="$5" -v k="$6" -v of="$7" -v ef="$8" 'BEGIN {
+      split(o, O, " "); split(e, E, " "); split(k, K, " ")
+      printf "| %s | ours (native) | %.0f | %.1f | %.0f | %s | %.2f | %.2f |\n", n, c / O[1], b / O[1] / 1e6, O[2] / 1024, of, E[1] / O[1], K[1] / O[1]
+      printf "| | bare Confluent.Kafka (native) | %.0f | %.1f | %.0f | %s | 1 | |\n", c / E[1], b / E[1] / 1e6, E[2] / 1024, ef
+      printf "| | kcat | %.0f | %.1f | %.0f | - | | 1 |\n", c / K[1], b / K[1] / 1e6, K[2] / 1024 }'
   }
 
   echo
   echo "Median of $runs runs, $(nproc) cores, whole-process wall time (start-up included), embedded broker (1 broker)."
+  echo "Ratios are msg/s over the ceiling's and over kcat's."
   echo
-  echo "| Benchmark | ours msg/s | ours MB/s | kcat msg/s | kcat MB/s | ours / kcat | ours peak RSS MB | kcat peak RSS MB |"
+  echo "| Benchmark | program | msg/s | MB/s | peak RSS MB | first delivery (s after start) | ours / ceiling | ours / kcat |"
   echo "|---|---|---|---|---|---|---|---|"
-  row "P1 produce $messages events (acks=all, idempotent, every report counted)" "$messages" "$payload_bytes" "${p1_ours[@]}" -- "${p1_kcat[@]}"
-  row "C1 consume $consume events from 16 partitions (decode, filter, output discarded)" "$consume" "$((payload_bytes / messages * consume))" "${c1_ours[@]}" -- "${c1_kcat[@]}"
-  echo
-  echo "Our Producer's first delivery after process start: median $(median "${first[@]}") s (kcat does not report it)."
+  rows "P1 produce $messages events (acks=all, idempotent, content-type header, every report counted)" "$messages" "$payload_bytes" \
+    "$(stats "${p1[@]}")" "$(stats "${p1_ceiling[@]}")" "$(stats "${p1_kcat[@]}")" "$(median "${first[@]}")" "$(median "${first_ceiling[@]}")"
+  rows "C1 consume $consume events from 16 partitions (ours: decode, filter, output discarded; ceiling: read only)" "$consume" "$((payload_bytes / messages * consume))" \
+    "$(stats "${c1[@]}")" "$(stats "${c1_ceiling[@]}")" "$(stats "${c1_kcat[@]}")" - -
   store_bench
   stop_broker
 }
@@ -321,11 +333,12 @@ stop_postgres() {
 # libraries they load (librdkafka's builds, SQLite's); then each is run once, so a binary that
 # cannot start fails here.
 readonly PUBLISH_DIR=artifacts/bin
+native_rid() { [[ $(uname -m) == aarch64 ]] && echo linux-arm64 || echo linux-x64; }
 publish() {
   command -v dotnet >/dev/null 2>&1 || fail "the .NET 10 SDK (dotnet) is not on PATH; install it first"
   command -v cc >/dev/null 2>&1 || apt_install gcc "Native AOT's linker" || fail "Native AOT needs a C toolchain (apt-get install gcc zlib1g-dev)"
-  local rid=linux-x64 staging
-  [[ $(uname -m) == aarch64 ]] && rid=linux-arm64
+  local rid staging
+  rid=$(native_rid)
   staging=$(mktemp -d)
   rm -rf "$PUBLISH_DIR" && mkdir -p "$PUBLISH_DIR"
   for program in Producer:kafkademo-producer Consumer:kafkademo-consumer LocalBroker:kafkademo-broker; do
