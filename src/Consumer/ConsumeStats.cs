@@ -10,12 +10,14 @@ public sealed class ConsumeStats
     private readonly Dictionary<(string Topic, int Partition), long> _perPartition = [];
     private readonly Dictionary<string, long> _perEventType = new(StringComparer.Ordinal);
     private long _consumed, _shown, _filtered, _invalid, _deadLettered;
+    private DateTime? _firstHandledUtc;
 
     /// <summary>Records one handled message.</summary>
     public void Handled(string topic, int partition, DecodedMessage decoded, bool shown, bool deadLettered)
     {
         lock (_gate)
         {
+            _firstHandledUtc ??= DateTime.UtcNow;
             _consumed++;
             System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_perPartition, (topic, partition), out _)++;
             if (decoded.EventType is { } type)
@@ -45,6 +47,7 @@ public sealed class ConsumeStats
             {
                 DeadLettered = _deadLettered,
                 StartFailed = startFailed,
+                FirstHandledUtc = _firstHandledUtc,
                 PerPartition = _perPartition.OrderBy(p => p.Key.Topic, StringComparer.Ordinal).ThenBy(p => p.Key.Partition)
                     .ToDictionary(p => $"{p.Key.Topic}[{p.Key.Partition}]", p => p.Value),
                 PerEventType = _perEventType.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(),

@@ -11,6 +11,9 @@ public sealed record ConsumeSummary(long Consumed, long Shown, long FilteredOut,
     /// <summary>Invalid messages delivered to the dead-letter topic.</summary>
     public long DeadLettered { get; init; }
 
+    /// <summary>When the first message was handled (UTC); null when none was.</summary>
+    public DateTime? FirstHandledUtc { get; init; }
+
     /// <summary>True when no broker answered within the connect timeout, or a topic was missing.</summary>
     public bool StartFailed { get; init; }
 

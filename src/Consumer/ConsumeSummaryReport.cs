@@ -1,3 +1,5 @@
+using System.Globalization;
+using KafkaDemo.Cli;
 using KafkaDemo.Common.Statistics;
 
 namespace KafkaDemo.Consumer;
@@ -6,12 +8,21 @@ namespace KafkaDemo.Consumer;
 public static class ConsumeSummaryReport
 {
     /// <summary>The summary as lines of text.</summary>
-    public static IReadOnlyList<string> Render(ConsumeSummary summary, TimeSpan elapsed)
+    /// <param name="summary">The run's counts.</param>
+    /// <param name="elapsed">Wall time of the run.</param>
+    /// <param name="sinceStart">How long after the process started a moment came (<see cref="ProcessClock.SinceStart(DateTime)"/> by default).</param>
+    public static IReadOnlyList<string> Render(ConsumeSummary summary, TimeSpan elapsed, Func<DateTime, TimeSpan>? sinceStart = null)
     {
         var lines = new List<string>
         {
             $"Summary: consumed {summary.Consumed}, shown {summary.Shown}, filtered out {summary.FilteredOut}, invalid {summary.Invalid}, sent to DLQ {summary.DeadLettered} in {elapsed.TotalSeconds:F2} s",
         };
+
+        if (summary.FirstHandledUtc is { } first)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"First message handled {(sinceStart ?? ProcessClock.SinceStart)(first).TotalSeconds:F3} s after the process started"));
+        }
 
         if (summary.PerPartition.Count > 0)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KafkaDemo.Cli;
 using KafkaDemo.Common.Statistics;
 using KafkaDemo.Producer.Transactions;
 
@@ -7,15 +8,6 @@ namespace KafkaDemo.Producer.Delivery;
 /// <summary>The end-of-run summary: counts, throughput, latency percentiles, and messages per partition as bars.</summary>
 public static class SummaryReport
 {
-    // Stopwatch and the process start time use different clocks; take the wall-clock age of the
-    // first delivery and subtract it from now.
-    private static TimeSpan SinceProcessStart(long stopwatchTimestamp)
-    {
-        var age = System.Diagnostics.Stopwatch.GetElapsedTime(stopwatchTimestamp);
-        var started = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
-        return DateTime.UtcNow - age - started;
-    }
-
     /// <summary>One line on what became of a transactional run's transactions.</summary>
     public static string TransactionLine(TransactionOutcome outcome)
     {
@@ -57,7 +49,7 @@ public static class SummaryReport
         if (summary.Delivered > 0)
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Delivery latency: p50 {stats.Percentile(50).TotalMilliseconds:F1} ms, p99 {stats.Percentile(99).TotalMilliseconds:F1} ms; first delivery {SinceProcessStart(stats.FirstDeliveryTimestamp).TotalSeconds:F3} s after the process started"));
+                $"Delivery latency: p50 {stats.Percentile(50).TotalMilliseconds:F1} ms, p99 {stats.Percentile(99).TotalMilliseconds:F1} ms; first delivery {ProcessClock.SinceStart(stats.FirstDeliveryTimestamp).TotalSeconds:F3} s after the process started"));
             lines.Add("Delivered per partition:");
             var counts = stats.PerPartition().ToDictionary(p => p.Partition, p => p.Count);
             var shown = Enumerable.Range(0, partitionCount ?? 0).Union(counts.Keys).Order();

@@ -17,6 +17,22 @@ public class ConsumeStatsTests
     }
 
     [Fact]
+    public void The_first_message_handled_is_remembered_and_later_ones_do_not_move_it()
+    {
+        var stats = new ConsumeStats();
+        var before = DateTime.UtcNow;
+
+        stats.Handled("t", 0, Created, shown: true, deadLettered: false);
+        var first = stats.Snapshot(fatal: false, startFailed: false).FirstHandledUtc;
+        stats.Handled("t", 0, Created, shown: true, deadLettered: false);
+
+        Assert.NotNull(first);
+        Assert.InRange(first.Value, before, DateTime.UtcNow);
+        Assert.Equal(first, stats.Snapshot(fatal: false, startFailed: false).FirstHandledUtc);
+        Assert.Null(new ConsumeStats().Snapshot(fatal: false, startFailed: false).FirstHandledUtc);
+    }
+
+    [Fact]
     public void A_new_snapshot_has_no_counts()
     {
         var stats = new ConsumeStats();
