@@ -13,16 +13,29 @@ public static class GroupLag
 {
     private static readonly TimeSpan s_answerMargin = TimeSpan.FromSeconds(1);
 
-    /// <summary>
-    /// The topics <paramref name="groupId"/> has committed offsets for, in name order, as its
-    /// coordinator lists them (an OffsetFetch for all topics); an unreachable cluster throws
-    /// <see cref="KafkaException"/>, a coordinator that cannot list them <see cref="GroupTopicsUnknownException"/>.
-    /// </summary>
-    public static IReadOnlyList<string> CommittedTopics(ConsumerConfig config, string groupId, TimeSpan timeout)
+    /// <summary>Reads committed and log-end offsets of every partition of <paramref name="topics"/>.</summary>
+    public static IReadOnlyList<PartitionLag> Measure(ConsumerConfig config, IReadOnlyList<string> topics, TimeSpan timeout)
     {
         using var consumer = QuietClient.Consumer(config);
-        ClusterMetadata.Fetch(consumer.Handle, timeout);
-        using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
+        return Measure(consumer, ClusterMetadata.Fetch(consumer.Handle, timeout), topics, timeout);
+    }
+
+    /// <summary>
+    /// The same for every topic <paramref name="groupId"/> has committed offsets for, as its
+    /// coordinator lists them (an OffsetFetch for all topics), asked through the same client; no
+    /// rows when it lists none. A coordinator that cannot list them throws <see cref="GroupTopicsUnknownException"/>.
+    /// </summary>
+    public static IReadOnlyList<PartitionLag> MeasureCommittedTopics(ConsumerConfig config, string groupId, TimeSpan timeout)
+    {
+        using var consumer = QuietClient.Consumer(config);
+        var metadata = ClusterMetadata.Fetch(consumer.Handle, timeout);
+        return Measure(consumer, metadata, CommittedTopics(consumer.Handle, groupId, timeout), timeout);
+    }
+
+    // In name order.
+    private static IReadOnlyList<string> CommittedTopics(Handle handle, string groupId, TimeSpan timeout)
+    {
+        using var admin = new DependentAdminClientBuilder(handle).Build();
         try
         {
             var listed = admin.ListConsumerGroupOffsetsAsync([new ConsumerGroupTopicPartitions(groupId, null)], new ListConsumerGroupOffsetsOptions { RequestTimeout = timeout })
@@ -35,11 +48,8 @@ public static class GroupLag
         }
     }
 
-    /// <summary>Reads committed and log-end offsets of every partition of <paramref name="topics"/>.</summary>
-    public static IReadOnlyList<PartitionLag> Measure(ConsumerConfig config, IReadOnlyList<string> topics, TimeSpan timeout)
+    private static IReadOnlyList<PartitionLag> Measure(IConsumer<Ignore, Ignore> consumer, Metadata metadata, IReadOnlyList<string> topics, TimeSpan timeout)
     {
-        using var consumer = QuietClient.Consumer(config);
-        var metadata = ClusterMetadata.Fetch(consumer.Handle, timeout);
         if (ClusterMetadata.Missing(metadata, topics) is [var missing, ..])
         {
             throw new KafkaException(new Error(ErrorCode.UnknownTopicOrPart, $"topic {missing} does not exist"));

@@ -17,15 +17,15 @@ public static class LagCommand
         IReadOnlyList<PartitionLag> rows;
         try
         {
-            var topics = topicsNamed ? options.Topics : GroupLag.CommittedTopics(config, options.GroupId, options.ConnectTimeout);
-            if (topics.Count == 0)
+            rows = topicsNamed
+                ? GroupLag.Measure(config, options.Topics, options.ConnectTimeout)
+                : GroupLag.MeasureCommittedTopics(config, options.GroupId, options.ConnectTimeout);
+            if (rows.Count == 0)
             {
                 // The embedded broker answers an OffsetFetch for all topics with none at all.
                 stderr.WriteLine($"error: the cluster lists no committed offsets for group {options.GroupId} (a group that never committed, or a broker that cannot list them, as the embedded one); pass --topic");
                 return ExitCodes.Failure;
             }
-
-            rows = GroupLag.Measure(config, topics, options.ConnectTimeout);
         }
         catch (GroupTopicsUnknownException ex)
         {
