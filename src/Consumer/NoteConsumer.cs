@@ -114,27 +114,18 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
     /// <summary>How long the instances may take to commit and leave once the run is stopping.</summary>
     public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(20);
 
+    private static readonly TimeSpan s_joinPoll = TimeSpan.FromMilliseconds(200);
+
     // librdkafka's Close() can block while the group is in the middle of a rebalance. Once the run
     // is stopping (cancelled, or an instance finished), instances get ShutdownGrace to close;
     // after that the run ends anyway. A member that did not leave is dropped by the group after its
     // session timeout, and what it handled since its last commit is read again: nothing is lost.
     private void JoinWithinShutdownGrace(List<Thread> threads, RunContext run)
     {
-        long stopping = 0;
-        while (threads.Any(t => t.IsAlive))
+        var left = WorkerThreads.JoinWithin(threads, () => run.Cancellation.IsCancellationRequested || threads.Any(t => !t.IsAlive), ShutdownGrace, s_joinPoll);
+        if (left > 0)
         {
-            threads.FirstOrDefault(t => t.IsAlive)?.Join(200);
-            if (stopping == 0 && (run.Cancellation.IsCancellationRequested || threads.Any(t => !t.IsAlive)))
-            {
-                stopping = Stopwatch.GetTimestamp();
-            }
-
-            if (stopping != 0 && Stopwatch.GetElapsedTime(stopping) > ShutdownGrace)
-            {
-                logger.LogWarning("{Count} consumer(s) did not leave the group within {Grace}; stopping without them",
-                    threads.Count(t => t.IsAlive), Durations.Format(ShutdownGrace));
-                return;
-            }
+            logger.LogWarning("{Count} consumer(s) did not leave the group within {Grace}; stopping without them", left, Durations.Format(ShutdownGrace));
         }
     }
 

@@ -135,21 +135,9 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
     private TimeSpan CommitLimit => ProducerConfigFactory.FlushLimit(_config) ?? Timeout.InfiniteTimeSpan;
 
     // A worker waiting for a line of stdin cannot be interrupted: once the run is cancelled, the
-    // workers get StragglerGrace to finish, then are left behind (they are background threads).
-    private static void JoinWorkers(List<Thread> workers, CancellationToken cancellationToken)
-    {
-        DateTime? giveUpAt = null;
-        foreach (var worker in workers)
-        {
-            while (!worker.Join(s_joinPoll))
-            {
-                if (cancellationToken.IsCancellationRequested && (giveUpAt ??= DateTime.UtcNow + s_stragglerGrace) < DateTime.UtcNow)
-                {
-                    return;
-                }
-            }
-        }
-    }
+    // workers get s_stragglerGrace to finish, then are left behind.
+    private static void JoinWorkers(List<Thread> workers, CancellationToken cancellationToken) =>
+        WorkerThreads.JoinWithin(workers, () => cancellationToken.IsCancellationRequested, s_stragglerGrace, s_joinPoll);
 
     private void Work(IProducer<byte[], byte[]> producer, IMessageSource source, Pacer pacer, ProducerTransactions? transactions, Action onSent, CancellationToken cancellationToken)
     {
