@@ -66,6 +66,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
     {
         if (options.Assignment is { } manual)
         {
+            LearnLeaders(consumer, manual);
             var offsets = _start.ForManual(consumer, manual);
             _ends?.TakeEnds(consumer, offsets.Select(o => o.TopicPartition));
             consumer.Assign(offsets);
@@ -74,6 +75,27 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
         else
         {
             consumer.Subscribe(options.Topics);
+        }
+    }
+
+    // A partition assigned by hand before the client knows its leader waits for librdkafka's 500 ms
+    // offset-query timer, and then behind any fetch long-poll already under way: a second lost on
+    // the embedded broker, measured. Asking one partition's watermarks makes the client learn the
+    // whole topic's leaders first (one metadata and one ListOffsets round trip); not knowing them
+    // only delays the first fetch, so a failure here is a warning.
+    private void LearnLeaders(IConsumer<byte[], byte[]> consumer, IEnumerable<PartitionAssignment> manual)
+    {
+        foreach (var first in manual.DistinctBy(a => a.Topic))
+        {
+            try
+            {
+                _ = consumer.QueryWatermarkOffsets(new TopicPartition(first.Topic, first.Partition), options.ConnectTimeout);
+            }
+            catch (KafkaException ex)
+            {
+                logger.LogWarning("Consumer {Instance}: could not reach the leader of {Topic}[{Partition}] ({Reason}); reading starts once the client finds it",
+                    number, first.Topic, first.Partition, ex.Error.Reason);
+            }
         }
     }
 
