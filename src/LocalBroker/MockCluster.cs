@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using Confluent.Kafka;
+using KafkaDemo.Cli.Native;
 using KafkaDemo.LocalBroker.Native;
 
 namespace KafkaDemo.LocalBroker;
@@ -13,10 +13,10 @@ namespace KafkaDemo.LocalBroker;
 public sealed class MockCluster : IDisposable
 {
     private readonly Lock _gate = new();
-    private IntPtr _client;
+    private BareClient? _client;
     private IntPtr _cluster;
 
-    private MockCluster(IntPtr client, IntPtr cluster, int brokerCount)
+    private MockCluster(BareClient client, IntPtr cluster, int brokerCount)
     {
         _client = client;
         _cluster = cluster;
@@ -37,7 +37,7 @@ public sealed class MockCluster : IDisposable
         get
         {
             EnsureLibraryLoaded();
-            return LibRdKafka.VersionText();
+            return RdKafka.VersionText();
         }
     }
 
@@ -62,26 +62,21 @@ public sealed class MockCluster : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(brokerCount, 1);
         EnsureLibraryLoaded();
 
-        var conf = LibRdKafka.rd_kafka_conf_new();
-        var errors = new byte[512];
         // The hosting handle never talks to the cluster; keep its own logging to real problems.
-        if (LibRdKafka.rd_kafka_conf_set(conf, "log_level", "3", errors, (UIntPtr)errors.Length) != LibRdKafka.ConfOk)
+        BareClient client;
+        try
         {
-            LibRdKafka.rd_kafka_conf_destroy(conf);
-            throw new InvalidOperationException(ErrorString(errors));
+            client = BareClient.Create([KeyValuePair.Create("log_level", "3")]);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidOperationException(ex.Message);
         }
 
-        var client = LibRdKafka.rd_kafka_new(LibRdKafka.ProducerType, conf, errors, (UIntPtr)errors.Length);
-        if (client == IntPtr.Zero)
-        {
-            LibRdKafka.rd_kafka_conf_destroy(conf);
-            throw new InvalidOperationException($"could not create a librdkafka handle: {ErrorString(errors)}");
-        }
-
-        var cluster = LibRdKafka.rd_kafka_mock_cluster_new(client, brokerCount);
+        var cluster = LibRdKafka.rd_kafka_mock_cluster_new(client.Handle, brokerCount);
         if (cluster == IntPtr.Zero)
         {
-            LibRdKafka.rd_kafka_destroy(client);
+            client.Dispose();
             throw new InvalidOperationException("librdkafka could not start a mock cluster");
         }
 
@@ -142,11 +137,8 @@ public sealed class MockCluster : IDisposable
                 _cluster = IntPtr.Zero;
             }
 
-            if (_client != IntPtr.Zero)
-            {
-                LibRdKafka.rd_kafka_destroy(_client);
-                _client = IntPtr.Zero;
-            }
+            _client?.Dispose();
+            _client = null;
         }
     }
 
@@ -167,13 +159,7 @@ public sealed class MockCluster : IDisposable
     {
         if (error != 0)
         {
-            throw new InvalidOperationException($"mock cluster could not {action}: {LibRdKafka.ErrorText(error)}");
+            throw new InvalidOperationException($"mock cluster could not {action}: {RdKafka.ErrorText(error)}");
         }
-    }
-
-    private static string ErrorString(byte[] buffer)
-    {
-        var end = Array.IndexOf(buffer, (byte)0);
-        return Encoding.UTF8.GetString(buffer, 0, end < 0 ? buffer.Length : end);
     }
 }

@@ -44,6 +44,11 @@ public static class ExplainKeysAction
             stderr.WriteLine($"error: cannot read the partition count of {topic} within {Durations.Format(timeout)}: {ex.Error.Reason} (or give --partitions N)");
             return null;
         }
+        catch (ArgumentException ex)
+        {
+            // librdkafka's reason can quote the value it refused.
+            throw new UsageException($"invalid client configuration: {Secrets.Redact(ex.Message, config)}");
+        }
 
         if (count is null)
         {

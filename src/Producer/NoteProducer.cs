@@ -39,7 +39,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         var clock = Stopwatch.StartNew();
         using var producer = Build();
 
-        if (!ReachCluster(producer, out var metadata))
+        if (!ReachCluster(out var metadata))
         {
             return _reporter.Finish(new ProduceSummary(0, 0, 0, false) { Unreachable = true }, clock.Elapsed, options.Topic, null);
         }
@@ -114,11 +114,11 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         }
     }
 
-    private bool ReachCluster(IProducer<byte[], byte[]> producer, [NotNullWhen(true)] out Metadata? metadata)
+    private bool ReachCluster([NotNullWhen(true)] out Metadata? metadata)
     {
         try
         {
-            metadata = ClusterMetadata.Fetch(producer.Handle, options.ConnectTimeout);
+            metadata = ClusterMetadata.Fetch(_config, options.ConnectTimeout);
             return true;
         }
         catch (KafkaException ex)

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace KafkaDemo.LocalBroker.Native;
+namespace KafkaDemo.Cli.Native;
 
 /// <summary>
 /// Finds the librdkafka that Confluent.Kafka loaded, so that our own native calls use that very
@@ -17,7 +17,7 @@ namespace KafkaDemo.LocalBroker.Native;
 /// back the handle of a library that is already loaded, so the first name that resolves is the
 /// library Confluent.Kafka is using, not a second copy.
 /// </remarks>
-internal static class LoadedLibrary
+public static class LoadedLibrary
 {
     // The order Confluent.Kafka tries them in (its Impl/LibRdKafka.cs): the musl build only on
     // Alpine, otherwise the build with GSSAPI linkage first and the self-contained one after it.

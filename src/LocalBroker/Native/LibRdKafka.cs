@@ -1,11 +1,12 @@
 using System.Runtime.InteropServices;
+using KafkaDemo.Cli.Native;
 
 namespace KafkaDemo.LocalBroker.Native;
 
 /// <summary>
-/// The parts of librdkafka's C API that Confluent.Kafka does not expose: creating a bare client
-/// handle and driving the mock cluster (declared in librdkafka's src/rdkafka_mock.h). Every call
-/// binds to the native library Confluent.Kafka itself loaded (see <see cref="LoadedLibrary"/>), so
+/// The mock cluster's part of librdkafka's C API (declared in librdkafka's src/rdkafka_mock.h),
+/// which Confluent.Kafka does not expose; the handle hosting it is a <see cref="BareClient"/>. Every call
+/// binds to the native library Confluent.Kafka itself loaded (see <see cref="Cli.Native.LoadedLibrary"/>), so
 /// the process never holds two copies of librdkafka.
 /// </summary>
 internal static partial class LibRdKafka
@@ -15,32 +16,6 @@ internal static partial class LibRdKafka
     static LibRdKafka() =>
         NativeLibrary.SetDllImportResolver(typeof(LibRdKafka).Assembly,
             (name, _, _) => name == Library ? LoadedLibrary.Handle : IntPtr.Zero);
-
-    /// <summary>rd_kafka_type_t RD_KAFKA_PRODUCER: the cheapest handle type to host a cluster.</summary>
-    public const int ProducerType = 0;
-
-    public const int ConfOk = 0;
-
-    [LibraryImport(Library)]
-    public static partial IntPtr rd_kafka_conf_new();
-
-    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int rd_kafka_conf_set(IntPtr conf, string name, string value, byte[] errstr, UIntPtr errstrSize);
-
-    [LibraryImport(Library)]
-    public static partial void rd_kafka_conf_destroy(IntPtr conf);
-
-    [LibraryImport(Library)]
-    public static partial IntPtr rd_kafka_new(int type, IntPtr conf, byte[] errstr, UIntPtr errstrSize);
-
-    [LibraryImport(Library)]
-    public static partial void rd_kafka_destroy(IntPtr rk);
-
-    [LibraryImport(Library)]
-    public static partial IntPtr rd_kafka_err2str(int err);
-
-    [LibraryImport(Library)]
-    public static partial IntPtr rd_kafka_version_str();
 
     [LibraryImport(Library)]
     public static partial IntPtr rd_kafka_mock_cluster_new(IntPtr rk, int brokerCount);
@@ -78,7 +53,4 @@ internal static partial class LibRdKafka
     [LibraryImport(Library)]
     public static partial void rd_kafka_mock_group_initial_rebalance_delay_ms(IntPtr mcluster, int delayMs);
 
-    public static string ErrorText(int err) => Marshal.PtrToStringUTF8(rd_kafka_err2str(err)) ?? $"error {err}";
-
-    public static string VersionText() => Marshal.PtrToStringUTF8(rd_kafka_version_str()) ?? "unknown";
 }

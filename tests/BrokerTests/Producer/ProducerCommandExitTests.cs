@@ -53,4 +53,16 @@ public class ProducerCommandExitTests(BrokerFixture broker)
         var (_, _, again) = await RunAsync("-b", broker.BootstrapServers, "-t", topic, "--explain-keys", "a");
         Assert.Contains("was not found", again);
     }
+
+    [Fact]
+    public async Task Explain_keys_with_a_setting_librdkafka_refuses_exits_2_on_one_line_without_its_secret()
+    {
+        var (exitCode, output, error) = await RunAsync("-b", broker.BootstrapServers, "--explain-keys", "a", "-X", "sasl.password=hunter2", "-X", "no.such.setting=1");
+
+        Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Equal(string.Empty, output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("no.such.setting", line);
+        Assert.DoesNotContain("hunter2", error);
+    }
 }

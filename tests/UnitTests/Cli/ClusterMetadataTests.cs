@@ -45,4 +45,31 @@ public class ClusterMetadataTests
     {
         Assert.Equal(["zeta", "broken"], ClusterMetadata.Missing(Cluster, ["zeta", "notes", "broken"]));
     }
+
+    [Fact]
+    public void A_question_handle_connects_as_the_client_would_but_cannot_act_as_it()
+    {
+        var producer = new ProducerConfig
+        {
+            BootstrapServers = "b1:9092",
+            SecurityProtocol = SecurityProtocol.SaslSsl,
+            SaslPassword = "secret",
+            TransactionalId = "tx",
+            EnableIdempotence = true,
+            DeliveryReportFields = "status",
+            Debug = "all",
+        };
+        producer.Set("log_level", "7");
+
+        var settings = ClusterMetadata.QuestionSettings(producer).ToDictionary();
+
+        Assert.Equal("b1:9092", settings["bootstrap.servers"]);
+        Assert.Equal("secret", settings["sasl.password"]);
+        Assert.Equal("sasl_ssl", settings["security.protocol"]);
+        Assert.DoesNotContain("transactional.id", settings.Keys);
+        Assert.DoesNotContain("enable.idempotence", settings.Keys);
+        Assert.DoesNotContain("debug", settings.Keys);
+        Assert.DoesNotContain(settings.Keys, key => key.StartsWith("dotnet.", StringComparison.Ordinal));
+        Assert.Equal("0", settings["log_level"]);
+    }
 }
