@@ -38,6 +38,9 @@ public static class ConsumerConfigFactory
             // librdkafka's default, said out loud (the Java client's is read_uncommitted): messages of
             // aborted or still-open transactions are not shown as if they had happened.
             IsolationLevel = IsolationLevel.ReadCommitted,
+            // As in the Producer (see ProducerConfigFactory): the group coordinator's connection
+            // no longer waits ~45 ms behind the bootstrap one.
+            ReconnectBackoffMs = 20,
         };
 
         foreach (var (name, value) in options.ClientSettings)
