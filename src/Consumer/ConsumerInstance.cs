@@ -48,9 +48,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
                 CommitHandled(consumer, "shutdown");
                 committed = true;
                 run.CommittedBeforeLeaving();
-                // Close() leaves the group at once, so the partitions move to the remaining members
-                // without waiting for a session timeout.
-                consumer.Close();
+                Leave(consumer);
             }
         }
         finally
@@ -60,6 +58,21 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
                 run.LeavingWithoutCommit();
             }
         }
+    }
+
+    // Close() leaves the group at once, so the partitions move to the remaining members without
+    // waiting for a session timeout. A manual assignment is given up first: librdkafka 2.16 can
+    // abort the process (rd_kafka_cgrp_terminated: assert !rd_kafka_assignment_in_progress,
+    // librdkafka#4792) when a consumer closes while the assignment it was just given is still
+    // being started, which a --partition run that reaches the end within milliseconds does.
+    private void Leave(IConsumer<byte[], byte[]> consumer)
+    {
+        if (options.Assignment is not null)
+        {
+            consumer.Unassign();
+        }
+
+        consumer.Close();
     }
 
     private void Start(IConsumer<byte[], byte[]> consumer)
