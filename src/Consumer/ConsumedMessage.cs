@@ -1,18 +1,69 @@
+using System.Text;
+using Confluent.Kafka;
 using KafkaDemo.Common.Decoding;
 
 namespace KafkaDemo.Consumer;
 
 /// <summary>One message as the Consumer handled it: where it came from and what it decoded to.</summary>
-/// <param name="Topic">Source topic.</param>
-/// <param name="Partition">Source partition.</param>
-/// <param name="Offset">Offset within the partition.</param>
-/// <param name="Key">Message key as UTF-8 text; null when the message had no key.</param>
-/// <param name="Decoded">The decoded value.</param>
-/// <param name="Headers">Headers in order, values as UTF-8 text.</param>
-public sealed record ConsumedMessage(
-    string Topic,
-    int Partition,
-    long Offset,
-    string? Key,
-    DecodedMessage Decoded,
-    IReadOnlyList<KeyValuePair<string, string>> Headers);
+/// <remarks>
+/// Made from a consumed message, its key and headers become text on first use: most messages a
+/// filtered run reads are only counted.
+/// </remarks>
+public sealed class ConsumedMessage
+{
+    private readonly Message<byte[], byte[]>? _source;
+    private string? _key;
+    private bool _keyMade;
+    private IReadOnlyList<KeyValuePair<string, string>>? _headers;
+
+    /// <param name="Topic">Source topic.</param>
+    /// <param name="Partition">Source partition.</param>
+    /// <param name="Offset">Offset within the partition.</param>
+    /// <param name="Key">Message key as UTF-8 text; null when the message had no key.</param>
+    /// <param name="Decoded">The decoded value.</param>
+    /// <param name="Headers">Headers in order, values as UTF-8 text.</param>
+    public ConsumedMessage(string Topic, int Partition, long Offset, string? Key, DecodedMessage Decoded, IReadOnlyList<KeyValuePair<string, string>> Headers)
+        : this(Topic, Partition, Offset, Decoded, null)
+    {
+        (_key, _keyMade, _headers) = (Key, true, Headers);
+    }
+
+    private ConsumedMessage(string topic, int partition, long offset, DecodedMessage decoded, Message<byte[], byte[]>? source)
+    {
+        (this.Topic, this.Partition, this.Offset, this.Decoded, _source) = (topic, partition, offset, decoded, source);
+    }
+
+    /// <summary>Source topic.</summary>
+    public string Topic { get; }
+
+    /// <summary>Source partition.</summary>
+    public int Partition { get; }
+
+    /// <summary>Offset within the partition.</summary>
+    public long Offset { get; }
+
+    /// <summary>The decoded value.</summary>
+    public DecodedMessage Decoded { get; }
+
+    /// <summary>Message key as UTF-8 text; null when the message had no key.</summary>
+    public string? Key
+    {
+        get
+        {
+            if (!_keyMade)
+            {
+                (_key, _keyMade) = (_source!.Key is { } bytes ? Encoding.UTF8.GetString(bytes) : null, true);
+            }
+
+            return _key;
+        }
+    }
+
+    /// <summary>Headers in order, values as UTF-8 text.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => _headers ??= [.. (_source!.Headers ?? []).Select(h =>
+        KeyValuePair.Create(h.Key, h.GetValueBytes() is { } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty))];
+
+    /// <summary>The message of <paramref name="result"/>, its value decoded as <paramref name="decoded"/>.</summary>
+    internal static ConsumedMessage From(ConsumeResult<byte[], byte[]> result, DecodedMessage decoded) =>
+        new(result.Topic, result.Partition.Value, result.Offset.Value, decoded, result.Message);
+}

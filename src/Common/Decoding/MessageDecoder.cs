@@ -26,15 +26,13 @@ public static class MessageDecoder
         }
 
         var validUtf8 = Utf8.IsValid(value);
-        var text = Encoding.UTF8.GetString(value);
-
         return NormaliseContentType(contentType) switch
         {
-            ContentTypes.Json => DecodeJson(value, text, validUtf8, declared: true),
-            ContentTypes.PlainText => new DecodedMessage(PayloadKind.Plain, text, IsValidUtf8: validUtf8),
+            ContentTypes.Json => DecodeJson(value, validUtf8, declared: true),
+            ContentTypes.PlainText => DecodedMessage.FromBytes(PayloadKind.Plain, value, isValidUtf8: validUtf8),
             ContentTypes.Protobuf => DecodeProtobuf(value, validUtf8),
-            _ when LooksLikeJsonObject(value) => DecodeJson(value, text, validUtf8, declared: false),
-            _ => new DecodedMessage(PayloadKind.Plain, text, IsValidUtf8: validUtf8),
+            _ when LooksLikeJsonObject(value) => DecodeJson(value, validUtf8, declared: false),
+            _ => DecodedMessage.FromBytes(PayloadKind.Plain, value, isValidUtf8: validUtf8),
         };
     }
 
@@ -89,11 +87,11 @@ public static class MessageDecoder
         return !trimmed.IsEmpty && trimmed[0] == (byte)'{';
     }
 
-    private static DecodedMessage DecodeJson(byte[] value, string text, bool validUtf8, bool declared)
+    private static DecodedMessage DecodeJson(byte[] value, bool validUtf8, bool declared)
     {
         if (!validUtf8)
         {
-            return Rejected(declared, text, "value is not valid UTF-8", validUtf8);
+            return Rejected(declared, value, "value is not valid UTF-8", validUtf8);
         }
 
         EventFields fields;
@@ -103,26 +101,26 @@ public static class MessageDecoder
         }
         catch (JsonException ex)
         {
-            return Rejected(declared, text, $"malformed JSON: {FirstSentence(ex.Message)}", validUtf8);
+            return Rejected(declared, value, $"malformed JSON: {FirstSentence(ex.Message)}", validUtf8);
         }
 
         if (fields.Root != JsonTokenType.StartObject)
         {
-            return Rejected(declared, text, $"JSON {Describe(fields.Root)} is not an event object", validUtf8);
+            return Rejected(declared, value, $"JSON {Describe(fields.Root)} is not an event object", validUtf8);
         }
 
         var problem = ValidateEvent(fields);
         return problem is null
-            ? new DecodedMessage(PayloadKind.Json, text, EventType: fields.EventType.Text)
-            : new DecodedMessage(PayloadKind.Invalid, text, Error: problem);
+            ? DecodedMessage.FromBytes(PayloadKind.Json, value, eventType: fields.EventType.Text)
+            : DecodedMessage.FromBytes(PayloadKind.Invalid, value, error: problem);
     }
 
     // A JSON object is always reported as invalid when it fails validation; anything else is only
     // an error when the producer declared it to be JSON, otherwise it is simply text.
-    private static DecodedMessage Rejected(bool declared, string text, string reason, bool validUtf8) =>
+    private static DecodedMessage Rejected(bool declared, byte[] value, string reason, bool validUtf8) =>
         declared
-            ? new DecodedMessage(PayloadKind.Invalid, text, Error: reason, IsValidUtf8: validUtf8)
-            : new DecodedMessage(PayloadKind.Plain, text, IsValidUtf8: validUtf8);
+            ? DecodedMessage.FromBytes(PayloadKind.Invalid, value, error: reason, isValidUtf8: validUtf8)
+            : DecodedMessage.FromBytes(PayloadKind.Plain, value, isValidUtf8: validUtf8);
 
     private static string? ValidateEvent(EventFields fields)
     {

@@ -15,25 +15,17 @@ public static class ConsumeResults
     /// </summary>
     public static ConsumedMessage Decode(ConsumeResult<byte[], byte[]> result)
     {
-        var raw = result.Message.Headers;
-        var count = raw?.Count ?? 0;
-        var headers = new List<KeyValuePair<string, string>>(count);
         string? contentType = null;
-        for (var i = 0; i < count; i++)
+        foreach (var header in result.Message.Headers ?? [])
         {
-            var header = raw![i];
-            var text = header.GetValueBytes() is { } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty;
-            headers.Add(KeyValuePair.Create(header.Key, text));
-            if (contentType is null && header.Key.Equals(ContentTypes.HeaderName, StringComparison.OrdinalIgnoreCase))
+            if (header.Key.Equals(ContentTypes.HeaderName, StringComparison.OrdinalIgnoreCase))
             {
-                contentType = text;
+                contentType = header.GetValueBytes() is { } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty;
+                break;
             }
         }
 
-        var key = result.Message.Key is { } keyBytes ? Encoding.UTF8.GetString(keyBytes) : null;
-        return new ConsumedMessage(
-            result.Topic, result.Partition.Value, result.Offset.Value, key,
-            MessageDecoder.Decode(result.Message.Value, contentType), headers);
+        return ConsumedMessage.From(result, MessageDecoder.Decode(result.Message.Value, contentType));
     }
 
     /// <summary>The message byte for byte, as <c>--output jsonl</c> writes it and the Producer replays it.</summary>
