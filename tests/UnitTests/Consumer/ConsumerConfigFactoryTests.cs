@@ -35,6 +35,16 @@ public class ConsumerConfigFactoryTests
     }
 
     [Fact]
+    public void Reading_to_the_end_asks_for_end_of_partition_events_and_shorter_long_polls()
+    {
+        var toEnd = ConsumerConfigFactory.Create(Options() with { ExitAtEnd = true });
+        var following = ConsumerConfigFactory.Create(Options());
+
+        Assert.Equal((true, 50), (toEnd.EnablePartitionEof, toEnd.FetchWaitMaxMs));
+        Assert.Equal((false, null), (following.EnablePartitionEof, following.FetchWaitMaxMs));
+    }
+
+    [Fact]
     public void Each_instance_has_its_own_client_id()
     {
         Assert.Equal("kafkademo-consumer-3", ConsumerConfigFactory.Create(Options(), instance: 3).ClientId);
