@@ -226,7 +226,7 @@ bench() {
     # Assigned partitions, like kcat -C: the embedded broker delays a new group's first join by 1 s.
     c1+=("$(measure c1-ours "$consumer" -b "$bootstrap" -t c1 -g "bench-$r" $(printf -- '-p %d ' $(seq 0 15)) -n "$consume" -e note_created)")
     grep -q "consumed $consume," "$work/c1-ours.err" || fail "our Consumer did not read every event"
-    c1_ceiling+=("$(measure c1-ceiling "$ceiling" consume "$bootstrap" c1 "$consume")")
+    c1_ceiling+=("$(measure c1-ceiling "$ceiling" consume "$bootstrap" c1 "$consume" 16)")
     c1_kcat+=("$(measure c1-kcat kcat -C -b "$bootstrap" -t c1 -e -q)")
     [[ $(wc -l <"$work/c1-kcat.out") -eq $consume ]] || fail "kcat did not read every event"
     echo "run $r: P1 ours ${p1[-1]% *} s, ceiling ${p1_ceiling[-1]% *} s, kcat ${p1_kcat[-1]% *} s;" \

@@ -3,7 +3,8 @@
 //   produce <bootstrap> <topic> <count>: note events written straight to bytes (event type as key,
 //     JSON value, one shared content-type header), acks=all and idempotence as ours, every
 //     delivery report counted;
-//   consume <bootstrap> <topic> <count>: every partition assigned from the start, read until count.
+//   consume <bootstrap> <topic> <count> <partitions>: every partition assigned from the start, read
+//     until count.
 // It prints one line: the count and, for produce, the first delivery after the process started.
 using System.Diagnostics;
 using System.Text;
@@ -59,11 +60,12 @@ if (mode == "produce")
 
 var consumerConfig = new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "ceiling", EnableAutoCommit = false, FetchQueueBackoffMs = 100 };
 using var consumer = new ConsumerBuilder<byte[], byte[]>(consumerConfig).Build();
-using (var admin = new DependentAdminClientBuilder(consumer.Handle).Build())
-{
-    var partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics[0].Partitions;
-    consumer.Assign(partitions.Select(p => new TopicPartitionOffset(topic, p.PartitionId, Offset.Beginning)));
-}
+// Partitions 0..n-1 from the start. One partition's watermarks first make the client learn the
+// topic's leaders (assigned without them, partitions wait 500 ms); no admin client, whose
+// disposal waits up to 100 ms.
+var partitionCount = int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture);
+_ = consumer.QueryWatermarkOffsets(new TopicPartition(topic, 0), TimeSpan.FromSeconds(10));
+consumer.Assign(Enumerable.Range(0, partitionCount).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
 
 var read = 0;
 while (read < count)
