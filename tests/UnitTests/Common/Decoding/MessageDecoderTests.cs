@@ -85,6 +85,7 @@ public class MessageDecoderTests
     [InlineData("""{"event_type":"note_created","id":1.5}""", "id must be a 32-bit integer, not the number 1.5")]
     [InlineData("""{"event_type":"note_created","id":99999999999}""", "id must be a 32-bit integer, not the number 99999999999")]
     [InlineData("""{"event_type":"note_created","text":null}""", "text must be a string, not null")]
+    [InlineData("""{"event_type":"note_created","text":5}""", "text must be a string, not the number 5")]
     public void A_json_object_with_missing_or_mistyped_fields_is_invalid_and_says_why(string payload, string reason)
     {
         var decoded = MessageDecoder.Decode(Utf8(payload), null);
