@@ -58,7 +58,12 @@ internal sealed class RunContext(ConsumerOptions options, TextWriter output, Can
     /// <summary>Takes the right to handle one more message; false once --max-messages is reached.</summary>
     public bool TryClaim()
     {
-        Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
+        // The clock is read for every message only when --idle-timeout needs it.
+        if (options.IdleTimeout is not null)
+        {
+            Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
+        }
+
         var claimed = Interlocked.Increment(ref _claimed);
         return options.MaxMessages == 0 || claimed <= options.MaxMessages;
     }

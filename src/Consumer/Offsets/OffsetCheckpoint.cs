@@ -18,17 +18,33 @@ public sealed class OffsetCheckpoint(Func<bool> flushOutput, Action<TopicPartiti
     /// <summary>Most messages handled between two checkpoints while the queue never runs dry.</summary>
     public const int CheckpointEvery = 1000;
 
-    // Per partition, the offset to store once the output is flushed: one past the last message handled.
-    private readonly Dictionary<TopicPartition, TopicPartitionOffset> _handled = [];
+    // Per partition, the offset to store once the output is flushed: one past the last message
+    // handled. Consecutive messages mostly come from one partition, so the previous one's entry
+    // is tried first, without a lookup or an allocation.
+    private readonly Dictionary<TopicPartition, Progress> _handled = [];
+    private Progress? _last;
     private int _sinceCheckpoint;
 
     /// <summary>Offsets waiting for the next checkpoint, one per partition.</summary>
-    public IReadOnlyCollection<TopicPartitionOffset> Pending => _handled.Values;
+    public IReadOnlyCollection<TopicPartitionOffset> Pending => [.. _handled.Values.Select(p => p.ToStore())];
 
     /// <summary>Records <paramref name="result"/> as handled; checkpoints every <see cref="CheckpointEvery"/> messages.</summary>
     public void Handled(ConsumeResult<byte[], byte[]> result)
     {
-        _handled[result.TopicPartition] = new TopicPartitionOffset(result.TopicPartition, result.Offset + 1, result.LeaderEpoch);
+        var progress = _last;
+        if (progress is null || progress.Partition.Partition.Value != result.Partition.Value || progress.Partition.Topic != result.Topic)
+        {
+            var partition = result.TopicPartition;
+            if (!_handled.TryGetValue(partition, out progress))
+            {
+                progress = new Progress(partition);
+                _handled.Add(partition, progress);
+            }
+
+            _last = progress;
+        }
+
+        (progress.Next, progress.LeaderEpoch) = (result.Offset.Value + 1, result.LeaderEpoch);
         if (++_sinceCheckpoint >= CheckpointEvery)
         {
             Checkpoint();
@@ -42,11 +58,11 @@ public sealed class OffsetCheckpoint(Func<bool> flushOutput, Action<TopicPartiti
         if (!flushOutput())
         {
             // Those lines may never have been shown: their messages are read again next time.
-            _handled.Clear();
+            Clear();
             return;
         }
 
-        foreach (var offset in _handled.Values)
+        foreach (var offset in _handled.Values.Select(p => p.ToStore()))
         {
             try
             {
@@ -60,7 +76,7 @@ public sealed class OffsetCheckpoint(Func<bool> flushOutput, Action<TopicPartiti
             }
         }
 
-        _handled.Clear();
+        Clear();
     }
 
     /// <summary>Drops what was handled in partitions this instance lost: another member may own them now and read it again.</summary>
@@ -70,6 +86,8 @@ public sealed class OffsetCheckpoint(Func<bool> flushOutput, Action<TopicPartiti
         {
             _handled.Remove(partition);
         }
+
+        _last = null;
     }
 
     /// <summary>
@@ -98,5 +116,22 @@ public sealed class OffsetCheckpoint(Func<bool> flushOutput, Action<TopicPartiti
             logger.LogWarning("Consumer {Instance}: commit on {Occasion} failed ({Reason}); messages handled since the last commit will be read again",
                 instance, occasion, ex.Error.Reason);
         }
+    }
+
+    private void Clear()
+    {
+        _handled.Clear();
+        _last = null;
+    }
+
+    private sealed class Progress(TopicPartition partition)
+    {
+        public TopicPartition Partition { get; } = partition;
+
+        public long Next { get; set; }
+
+        public int? LeaderEpoch { get; set; }
+
+        public TopicPartitionOffset ToStore() => new(Partition, new Offset(Next), LeaderEpoch);
     }
 }
