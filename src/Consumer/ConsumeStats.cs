@@ -6,9 +6,13 @@ namespace KafkaDemo.Consumer;
 public sealed class ConsumeStats
 {
     private readonly Lock _gate = new();
-    // Keyed without building a string per message; names are made once, in Snapshot.
-    private readonly Dictionary<(string Topic, int Partition), long> _perPartition = [];
-    private readonly Dictionary<string, long> _perEventType = new(StringComparer.Ordinal);
+    // Keyed without building a string per message; names are made once, in Snapshot. Consecutive
+    // messages mostly share a partition, and event types are few: the last partition's counter, and
+    // the decoder's reused type strings by reference, are tried before any hashing.
+    private readonly Dictionary<(string Topic, int Partition), Counter> _perPartition = [];
+    private readonly Dictionary<string, Counter> _perEventType = new(StringComparer.Ordinal);
+    private readonly List<(string Type, Counter Count)> _recentTypes = [];
+    private (string Topic, int Partition, Counter Count)? _lastPartition;
     private long _consumed, _shown, _filtered, _invalid, _deadLettered;
     private DateTime? _firstHandledUtc;
 
@@ -19,10 +23,10 @@ public sealed class ConsumeStats
         {
             _firstHandledUtc ??= DateTime.UtcNow;
             _consumed++;
-            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_perPartition, (topic, partition), out _)++;
+            PartitionCounter(topic, partition).Value++;
             if (decoded.EventType is { } type)
             {
-                System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_perEventType, type, out _)++;
+                EventTypeCounter(type).Value++;
             }
 
             _ = shown ? _shown++ : _filtered++;
@@ -38,6 +42,41 @@ public sealed class ConsumeStats
         }
     }
 
+    private Counter PartitionCounter(string topic, int partition)
+    {
+        if (_lastPartition is { } last && last.Partition == partition && last.Topic == topic)
+        {
+            return last.Count;
+        }
+
+        ref var counter = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_perPartition, (topic, partition), out _);
+        counter ??= new Counter();
+        _lastPartition = (topic, partition, counter);
+        return counter;
+    }
+
+    private Counter EventTypeCounter(string type)
+    {
+        foreach (var (known, count) in _recentTypes)
+        {
+            if (ReferenceEquals(known, type))
+            {
+                return count;
+            }
+        }
+
+        ref var counter = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_perEventType, type, out _);
+        counter ??= new Counter();
+        // A handful of type strings are reused message after message (the decoder's own); other
+        // types arrive as new strings each time and are only counted through the dictionary.
+        if (_recentTypes.Count < 8)
+        {
+            _recentTypes.Add((type, counter));
+        }
+
+        return counter;
+    }
+
     /// <summary>The counts so far as a summary.</summary>
     public ConsumeSummary Snapshot(bool fatal, bool startFailed)
     {
@@ -49,9 +88,14 @@ public sealed class ConsumeStats
                 StartFailed = startFailed,
                 FirstHandledUtc = _firstHandledUtc,
                 PerPartition = _perPartition.OrderBy(p => p.Key.Topic, StringComparer.Ordinal).ThenBy(p => p.Key.Partition)
-                    .ToDictionary(p => $"{p.Key.Topic}[{p.Key.Partition}]", p => p.Value),
-                PerEventType = _perEventType.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(),
+                    .ToDictionary(p => $"{p.Key.Topic}[{p.Key.Partition}]", p => p.Value.Value),
+                PerEventType = _perEventType.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => p.Key, p => p.Value.Value),
             };
         }
+    }
+
+    private sealed class Counter
+    {
+        public long Value;
     }
 }

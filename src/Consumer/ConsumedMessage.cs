@@ -63,7 +63,27 @@ public sealed class ConsumedMessage
     public IReadOnlyList<KeyValuePair<string, string>> Headers => _headers ??= [.. (_source!.Headers ?? []).Select(h =>
         KeyValuePair.Create(h.Key, h.GetValueBytes() is { } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty))];
 
+    /// <summary>
+    /// Whether the message has headers besides a lone <c>content-type</c> (which the line's label
+    /// already tells), answered without turning any header value into text.
+    /// </summary>
+    public bool HasHeadersBesidesContentType
+    {
+        get
+        {
+            if (_headers is null && _source is not null)
+            {
+                var raw = _source.Headers;
+                return raw is { Count: > 0 } && !(raw.Count == 1 && IsContentType(raw[0].Key));
+            }
+
+            return Headers.Count > 0 && !(Headers.Count == 1 && IsContentType(Headers[0].Key));
+        }
+    }
+
     /// <summary>The message of <paramref name="result"/>, its value decoded as <paramref name="decoded"/>.</summary>
     internal static ConsumedMessage From(ConsumeResult<byte[], byte[]> result, DecodedMessage decoded) =>
         new(result.Topic, result.Partition.Value, result.Offset.Value, decoded, result.Message);
+
+    private static bool IsContentType(string name) => name.Equals(Common.ContentTypes.HeaderName, StringComparison.OrdinalIgnoreCase);
 }

@@ -24,7 +24,8 @@ public static class MessageLine
 
         var key = message.Key is null ? "(none)" : Printable.Escape(message.Key);
         var line = $"{label} | key={key} | partition={message.Partition} | offset={message.Offset}";
-        if (message.Headers.Count > 0 && !IsOnlyContentType(message.Headers))
+        // The content-type header is already told by the label; repeating it on every line is noise.
+        if (message.HasHeadersBesidesContentType)
         {
             line += " | headers=" + string.Join(',', message.Headers.Select(h => $"{Printable.Escape(h.Key)}:{Printable.Escape(h.Value)}"));
         }
@@ -36,8 +37,4 @@ public static class MessageLine
             _ => $"{line} → {Printable.Escape(decoded.Text)}",
         };
     }
-
-    // The content-type header is already told by the label; repeating it on every line is noise.
-    private static bool IsOnlyContentType(IReadOnlyList<KeyValuePair<string, string>> headers) =>
-        headers.Count == 1 && headers[0].Key.Equals(Common.ContentTypes.HeaderName, StringComparison.OrdinalIgnoreCase);
 }
