@@ -216,21 +216,40 @@ bench() {
   local producer=$PUBLISH_DIR/kafkademo-producer consumer=$PUBLISH_DIR/kafkademo-consumer ceiling=$work/ceiling/KafkaDemo.Ceiling
 
   local p1=() p1_ceiling=() p1_kcat=() c1=() c1_ceiling=() c1_kcat=() first=() first_ceiling=()
-  for r in $(seq 1 "$runs"); do
-    p1+=("$(measure p1-ours "$producer" -b "$bootstrap" -t "p1-ours-$r" -n "$messages" -q)")
-    first+=("$(sed -nE 's/.*first delivery ([0-9.]+) s.*/\1/p' "$work/p1-ours.err")")
-    grep -q "delivered $messages, failed 0" "$work/p1-ours.err" || fail "our Producer did not deliver every event: $(grep Summary "$work/p1-ours.err")"
-    p1_ceiling+=("$(measure p1-ceiling "$ceiling" produce "$bootstrap" "p1-ceiling-$r" "$messages")")
-    first_ceiling+=("$(sed -nE 's/.*first delivery ([0-9.]+) s.*/\1/p' "$work/p1-ceiling.out")")
-    p1_kcat+=("$(measure p1-kcat kcat -P -b "$bootstrap" -t "p1-kcat-$r" -K '\t' -H content-type=application/json -X acks=all -X enable.idempotence=true -l "$work/events.txt")")
+  # Each contestant in turn goes first (run r starts with contestant r mod 3), so that none always
+  # follows the same one; C1 runs before P1 fills the broker with 3,000,000 messages a run.
+  c1_ours() {
     # Assigned partitions, like kcat -C: the embedded broker delays a new group's first join by 1 s.
     c1+=("$(measure c1-ours "$consumer" -b "$bootstrap" -t c1 -g "bench-$r" $(printf -- '-p %d ' $(seq 0 15)) -n "$consume" -e note_created)")
     grep -q "consumed $consume," "$work/c1-ours.err" || fail "our Consumer did not read every event"
-    c1_ceiling+=("$(measure c1-ceiling "$ceiling" consume "$bootstrap" c1 "$consume" 16)")
+  }
+  c1_ceiling() { c1_ceiling+=("$(measure c1-ceiling "$ceiling" consume "$bootstrap" c1 "$consume" 16)"); }
+  c1_kcat() {
     c1_kcat+=("$(measure c1-kcat kcat -C -b "$bootstrap" -t c1 -e -q)")
     [[ $(wc -l <"$work/c1-kcat.out") -eq $consume ]] || fail "kcat did not read every event"
-    echo "run $r: P1 ours ${p1[-1]% *} s, ceiling ${p1_ceiling[-1]% *} s, kcat ${p1_kcat[-1]% *} s;" \
-      "C1 ours ${c1[-1]% *} s, ceiling ${c1_ceiling[-1]% *} s, kcat ${c1_kcat[-1]% *} s" >&2
+  }
+  p1_ours() {
+    p1+=("$(measure p1-ours "$producer" -b "$bootstrap" -t "p1-ours-$r" -n "$messages" -q)")
+    first+=("$(sed -nE 's/.*first delivery ([0-9.]+) s.*/\1/p' "$work/p1-ours.err")")
+    grep -q "delivered $messages, failed 0" "$work/p1-ours.err" || fail "our Producer did not deliver every event: $(grep Summary "$work/p1-ours.err")"
+  }
+  p1_ceiling() {
+    p1_ceiling+=("$(measure p1-ceiling "$ceiling" produce "$bootstrap" "p1-ceiling-$r" "$messages")")
+    first_ceiling+=("$(sed -nE 's/.*first delivery ([0-9.]+) s.*/\1/p' "$work/p1-ceiling.out")")
+  }
+  p1_kcat() { p1_kcat+=("$(measure p1-kcat kcat -P -b "$bootstrap" -t "p1-kcat-$r" -K '\t' -H content-type=application/json -X acks=all -X enable.idempotence=true -l "$work/events.txt")"); }
+  in_turn() { # benchmark prefix: its three contestants, starting with contestant r mod 3
+    local order=(ours ceiling kcat) i
+    for i in 0 1 2; do "$1_${order[$(((r + i) % 3))]}"; done
+  }
+  local r
+  for r in $(seq 1 "$runs"); do
+    in_turn c1
+    echo "run $r: C1 ours ${c1[-1]% *} s, ceiling ${c1_ceiling[-1]% *} s, kcat ${c1_kcat[-1]% *} s" >&2
+  done
+  for r in $(seq 1 "$runs"); do
+    in_turn p1
+    echo "run $r: P1 ours ${p1[-1]% *} s, ceiling ${p1_ceiling[-1]% *} s, kcat ${p1_kcat[-1]% *} s" >&2
   done
 
   median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
