@@ -12,8 +12,4 @@ public static class QuietClient
     /// <summary>A consumer built from <paramref name="config"/>, for questions only.</summary>
     public static IConsumer<Ignore, Ignore> Consumer(ConsumerConfig config) =>
         new ConsumerBuilder<Ignore, Ignore>(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
-
-    /// <summary>A producer built from <paramref name="config"/>, for questions only.</summary>
-    public static IProducer<Null, Null> Producer(ClientConfig config) =>
-        new ProducerBuilder<Null, Null>(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
 }
