@@ -16,8 +16,11 @@ public static class GroupLag
     /// <summary>Reads committed and log-end offsets of every partition of <paramref name="topics"/>.</summary>
     public static IReadOnlyList<PartitionLag> Measure(ConsumerConfig config, IReadOnlyList<string> topics, TimeSpan timeout)
     {
+        // The metadata comes from a bare handle: through this consumer it would cost an admin
+        // client and up to 100 ms more on its disposal (0.19 s to 0.11 s for one topic, native).
+        var metadata = ClusterMetadata.Fetch(config, timeout);
         using var consumer = QuietClient.Consumer(config);
-        return Measure(consumer, ClusterMetadata.Fetch(consumer.Handle, timeout), topics, timeout);
+        return Measure(consumer, metadata, topics, timeout);
     }
 
     /// <summary>
