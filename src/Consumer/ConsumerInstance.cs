@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 using KafkaDemo.Cli;
 using KafkaDemo.Consumer.Offsets;
@@ -22,6 +23,7 @@ namespace KafkaDemo.Consumer;
 internal sealed class ConsumerInstance(int number, ConsumerOptions options, ConsumerConfig config, RunContext run, MessageProcessor processor, ILogger logger, EventStore? store = null)
 {
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan s_leaveWait = TimeSpan.FromSeconds(2);
 
     private readonly ClientErrors _errors = new(logger, "consumer");
     private readonly StartOffsets _start = new(options.From);
@@ -61,15 +63,36 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
     }
 
     // Close() leaves the group at once, so the partitions move to the remaining members without
-    // waiting for a session timeout. A manual assignment is given up first: librdkafka 2.16 can
-    // abort the process (rd_kafka_cgrp_terminated: assert !rd_kafka_assignment_in_progress,
-    // librdkafka#4792) when a consumer closes while the assignment it was just given is still
-    // being started, which a --partition run that reaches the end within milliseconds does.
+    // waiting for a session timeout. librdkafka 2.16 can abort the process when a consumer closes
+    // while an assignment it was just given is still being started (rd_kafka_cgrp_terminated:
+    // assert !rd_kafka_assignment_in_progress, librdkafka#4792): a --partition run that reaches
+    // its end within milliseconds, or a group member stopping right after another one left. So
+    // the assignment is given up first: a manual one at once; a group one by unsubscribing and
+    // serving the revocation (at most s_leaveWait) before Close(), so that no new assignment can
+    // arrive while it closes. Messages returned meanwhile are not handled and their offsets not
+    // stored: the next owner reads them. With --commit auto reading one would store its offset,
+    // so that mode closes directly, as before.
     private void Leave(IConsumer<byte[], byte[]> consumer)
     {
         if (options.Assignment is not null)
         {
             consumer.Unassign();
+        }
+        else if (options.Commit == CommitMode.AfterProcessing)
+        {
+            consumer.Unsubscribe();
+            var until = Stopwatch.GetTimestamp() + (long)(s_leaveWait.TotalSeconds * Stopwatch.Frequency);
+            while (consumer.Assignment.Count > 0 && Stopwatch.GetTimestamp() < until)
+            {
+                try
+                {
+                    _ = consumer.Consume(TimeSpan.FromMilliseconds(20));
+                }
+                catch (ConsumeException)
+                {
+                    // An error for a partition being given up changes nothing here.
+                }
+            }
         }
 
         consumer.Close();
