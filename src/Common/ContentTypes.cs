@@ -6,6 +6,9 @@ public static class ContentTypes
     /// <summary>Name of the message header carrying the payload's media type.</summary>
     public const string HeaderName = "content-type";
 
+    /// <summary>Whether <paramref name="name"/> is the content-type header's, matched without regard to case.</summary>
+    public static bool IsHeaderName(string name) => name.Equals(HeaderName, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A UTF-8 JSON document.</summary>
     public const string Json = "application/json";
 

@@ -74,16 +74,14 @@ public sealed class ConsumedMessage
             if (_headers is null && _source is not null)
             {
                 var raw = _source.Headers;
-                return raw is { Count: > 0 } && !(raw.Count == 1 && IsContentType(raw[0].Key));
+                return raw is { Count: > 0 } && !(raw.Count == 1 && Common.ContentTypes.IsHeaderName(raw[0].Key));
             }
 
-            return Headers.Count > 0 && !(Headers.Count == 1 && IsContentType(Headers[0].Key));
+            return Headers.Count > 0 && !(Headers.Count == 1 && Common.ContentTypes.IsHeaderName(Headers[0].Key));
         }
     }
 
     /// <summary>The message of <paramref name="result"/>, its value decoded as <paramref name="decoded"/>.</summary>
     internal static ConsumedMessage From(ConsumeResult<byte[], byte[]> result, DecodedMessage decoded) =>
         new(result.Topic, result.Partition.Value, result.Offset.Value, decoded, result.Message);
-
-    private static bool IsContentType(string name) => name.Equals(Common.ContentTypes.HeaderName, StringComparison.OrdinalIgnoreCase);
 }

@@ -18,7 +18,7 @@ public static class ConsumeResults
         string? contentType = null;
         foreach (var header in result.Message.Headers ?? [])
         {
-            if (header.Key.Equals(ContentTypes.HeaderName, StringComparison.OrdinalIgnoreCase))
+            if (ContentTypes.IsHeaderName(header.Key))
             {
                 contentType = header.GetValueBytes() is { } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty;
                 break;
