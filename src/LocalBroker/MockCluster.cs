@@ -60,7 +60,6 @@ public sealed class MockCluster : IDisposable
     public static MockCluster Start(int brokerCount, TimeSpan? initialRebalanceDelay = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(brokerCount, 1);
-        EnsureLibraryLoaded();
 
         // The hosting handle never talks to the cluster; keep its own logging to real problems.
         BareClient client;

@@ -26,6 +26,16 @@ public static class LoadedLibrary
 
     private static readonly Lazy<(IntPtr Handle, string Name)> Bound = new(Bind);
 
+    /// <summary>The library name our <c>[LibraryImport]</c> declarations use.</summary>
+    public const string ImportName = "librdkafka";
+
+    /// <summary>
+    /// Makes <paramref name="assembly"/>'s imports of <see cref="ImportName"/> resolve to this
+    /// library. .NET keeps one resolver per assembly, so each assembly with such imports calls it once.
+    /// </summary>
+    public static void BindImports(Assembly assembly) =>
+        NativeLibrary.SetDllImportResolver(assembly, (name, _, _) => name == ImportName ? Handle : IntPtr.Zero);
+
     /// <summary>The native handle of the library Confluent.Kafka loaded.</summary>
     public static IntPtr Handle => Bound.Value.Handle;
 

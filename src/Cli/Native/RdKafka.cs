@@ -11,11 +11,9 @@ namespace KafkaDemo.Cli.Native;
 /// </summary>
 public static partial class RdKafka
 {
-    private const string Library = "librdkafka";
+    private const string Library = LoadedLibrary.ImportName;
 
-    static RdKafka() =>
-        NativeLibrary.SetDllImportResolver(typeof(RdKafka).Assembly,
-            (name, _, _) => name == Library ? LoadedLibrary.Handle : IntPtr.Zero);
+    static RdKafka() => LoadedLibrary.BindImports(typeof(RdKafka).Assembly);
 
     /// <summary>rd_kafka_type_t RD_KAFKA_PRODUCER: the cheapest handle type, enough to ask questions or host a mock cluster.</summary>
     public const int ProducerType = 0;

@@ -11,11 +11,9 @@ namespace KafkaDemo.LocalBroker.Native;
 /// </summary>
 internal static partial class LibRdKafka
 {
-    private const string Library = "librdkafka";
+    private const string Library = LoadedLibrary.ImportName;
 
-    static LibRdKafka() =>
-        NativeLibrary.SetDllImportResolver(typeof(LibRdKafka).Assembly,
-            (name, _, _) => name == Library ? LoadedLibrary.Handle : IntPtr.Zero);
+    static LibRdKafka() => LoadedLibrary.BindImports(typeof(LibRdKafka).Assembly);
 
     [LibraryImport(Library)]
     public static partial IntPtr rd_kafka_mock_cluster_new(IntPtr rk, int brokerCount);
