@@ -15,10 +15,18 @@ public static class MessageDecoder
     /// <summary>Deepest JSON nesting accepted before a value is rejected.</summary>
     public const int MaxJsonDepth = 64;
 
-    private static readonly string[] s_knownContentTypes = [ContentTypes.Json, ContentTypes.PlainText, ContentTypes.Protobuf];
+    private static readonly (string Name, byte[] Utf8)[] s_knownContentTypes =
+        [.. new[] { ContentTypes.Json, ContentTypes.PlainText, ContentTypes.Protobuf }.Select(type => (type, Encoding.UTF8.GetBytes(type)))];
 
     /// <summary>Decodes <paramref name="value"/> (null for a tombstone) given its content type, if any.</summary>
-    public static DecodedMessage Decode(byte[]? value, string? contentType)
+    public static DecodedMessage Decode(byte[]? value, string? contentType) =>
+        DecodeWithHeader(value, contentType is null ? default : Encoding.UTF8.GetBytes(contentType));
+
+    /// <summary>
+    /// Decodes <paramref name="value"/> given the bytes of its <c>content-type</c> header as they
+    /// came (empty when there is none), without making a string of them.
+    /// </summary>
+    public static DecodedMessage DecodeWithHeader(byte[]? value, ReadOnlySpan<byte> contentType)
     {
         if (value is null)
         {
@@ -53,23 +61,19 @@ public static class MessageDecoder
         return new DecodedMessage(PayloadKind.Protobuf, JsonSerializer.Serialize(note, NoteEventJsonContext.Default.NoteEvent), EventType: note.EventType);
     }
 
-    // The media type without parameters ("application/json; charset=utf-8"), as one of the known
-    // constants, compared without regard to case; null for none or an unknown one.
-    private static string? NormaliseContentType(string? contentType)
+    // The media type without parameters ("application/json; charset=utf-8") and the spaces around
+    // it, as one of the known constants, compared without regard to ASCII case (media types are
+    // ASCII tokens); null for none or an unknown one.
+    private static string? NormaliseContentType(ReadOnlySpan<byte> contentType)
     {
-        if (contentType is null)
+        var semicolon = contentType.IndexOf((byte)';');
+        var mediaType = semicolon < 0 ? contentType : contentType[..semicolon];
+        mediaType = mediaType[Ascii.Trim(mediaType)];
+        foreach (var (name, utf8) in s_knownContentTypes)
         {
-            return null;
-        }
-
-        var mediaType = contentType.AsSpan();
-        var semicolon = mediaType.IndexOf(';');
-        mediaType = (semicolon < 0 ? mediaType : mediaType[..semicolon]).Trim();
-        foreach (var known in s_knownContentTypes)
-        {
-            if (mediaType.Equals(known, StringComparison.OrdinalIgnoreCase))
+            if (Ascii.EqualsIgnoreCase(mediaType, utf8))
             {
-                return known;
+                return name;
             }
         }
 

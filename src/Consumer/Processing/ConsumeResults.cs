@@ -15,17 +15,21 @@ public static class ConsumeResults
     /// </summary>
     public static ConsumedMessage Decode(ConsumeResult<byte[], byte[]> result)
     {
-        string? contentType = null;
-        foreach (var header in result.Message.Headers ?? [])
+        ReadOnlySpan<byte> contentType = default;
+        if (result.Message.Headers is { } headers)
         {
-            if (ContentTypes.IsHeaderName(header.Key))
+            // By index: the enumerator would be one more object per message.
+            for (var i = 0; i < headers.Count; i++)
             {
-                contentType = header.GetValueBytes() is { } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty;
-                break;
+                if (ContentTypes.IsHeaderName(headers[i].Key))
+                {
+                    contentType = headers[i].GetValueBytes();
+                    break;
+                }
             }
         }
 
-        return ConsumedMessage.From(result, MessageDecoder.Decode(result.Message.Value, contentType));
+        return ConsumedMessage.From(result, MessageDecoder.DecodeWithHeader(result.Message.Value, contentType));
     }
 
     /// <summary>The message byte for byte, as <c>--output jsonl</c> writes it and the Producer replays it.</summary>

@@ -175,4 +175,26 @@ public class MessageDecoderTests
         Assert.Equal(PayloadKind.Invalid, decoded.Kind);
         Assert.Equal(reason, decoded.Error);
     }
+
+    [Theory]
+    [InlineData(" TEXT/plain ;charset=utf-8")]
+    [InlineData("text/plain\t")]
+    public void The_header_bytes_are_matched_without_case_parameters_or_surrounding_spaces(string header)
+    {
+        var decoded = MessageDecoder.DecodeWithHeader(Utf8("""{"event_type":"note_created"}"""), Utf8(header));
+
+        Assert.Equal(PayloadKind.Plain, decoded.Kind);
+    }
+
+    [Theory]
+    [InlineData(new byte[0])]
+    [InlineData(new byte[] { 0x74, 0x65, 0x78, 0x74, 0xC3, 0xA9 })]
+    [InlineData(new byte[] { 0xFF, 0xFE, 0x00 })]
+    public void An_empty_or_unknown_header_leaves_the_payload_to_decide(byte[] header)
+    {
+        var decoded = MessageDecoder.DecodeWithHeader(Utf8("""{"event_type":"note_created"}"""), header);
+
+        Assert.Equal(PayloadKind.Json, decoded.Kind);
+        Assert.Equal("note_created", decoded.EventType);
+    }
 }
