@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
+using KafkaDemo.Cli.Native;
 using KafkaDemo.Consumer.Lag;
 using KafkaDemo.Consumer.Reset;
 using KafkaDemo.Consumer.Store;
@@ -41,6 +42,7 @@ public static class ConsumerCommand
     private static async Task<int> RunAsync(ConsumerCommandDefinition d, ParseResult parsed, CancellationToken cancellationToken)
     {
         var options = Bind(d, parsed);
+        LoadedLibrary.LoadInBackground();
         using var loggers = d.Logging.CreateFactory(parsed);
         // The output may be buffered: each instance flushes it before storing the offsets of
         // what it wrote, so a crash never commits a message whose line was not printed.

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using KafkaDemo.Cli;
+using KafkaDemo.Cli.Native;
 using KafkaDemo.Common.Events;
 using KafkaDemo.Common.Partitioning;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,7 @@ public static class ProducerCommand
     private static async Task<int> RunAsync(ProducerCommandDefinition d, ParseResult parsed, CancellationToken cancellationToken)
     {
         var options = Bind(d, parsed);
+        LoadedLibrary.LoadInBackground();
         using var loggers = d.Logging.CreateFactory(parsed);
         if (parsed.GetValue(d.ExplainKeys) is { } keyList)
         {

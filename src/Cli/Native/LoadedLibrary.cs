@@ -36,6 +36,24 @@ public static class LoadedLibrary
     public static void BindImports(Assembly assembly) =>
         NativeLibrary.SetDllImportResolver(assembly, (name, _, _) => name == ImportName ? Handle : IntPtr.Zero);
 
+    /// <summary>
+    /// Starts loading the library on a pool thread, so that Confluent.Kafka's own start-up (its
+    /// delegates are bound by reflection: about 45 ms in a native build here) runs while the caller
+    /// sets up its logging. Whoever needs the library first waits for it there; a library that
+    /// cannot be loaded fails that caller as before.
+    /// </summary>
+    public static void LoadInBackground() => ThreadPool.UnsafeQueueUserWorkItem(_ =>
+    {
+        try
+        {
+            _ = Bound.Value;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Lazy keeps it: thrown again, and reported, where the library is first used.
+        }
+    }, null);
+
     /// <summary>The native handle of the library Confluent.Kafka loaded.</summary>
     public static IntPtr Handle => Bound.Value.Handle;
 
