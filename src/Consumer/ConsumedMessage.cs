@@ -71,13 +71,10 @@ public sealed class ConsumedMessage
     {
         get
         {
-            if (_headers is null && _source is not null)
-            {
-                var raw = _source.Headers;
-                return raw is { Count: > 0 } && !(raw.Count == 1 && Common.ContentTypes.IsHeaderName(raw[0].Key));
-            }
-
-            return Headers.Count > 0 && !(Headers.Count == 1 && Common.ContentTypes.IsHeaderName(Headers[0].Key));
+            var (count, firstName) = _headers is null && _source is not null
+                ? (_source.Headers?.Count ?? 0, _source.Headers is { Count: > 0 } raw ? raw[0].Key : null)
+                : (Headers.Count, Headers.Count > 0 ? Headers[0].Key : null);
+            return count > 1 || (count == 1 && !Common.ContentTypes.IsHeaderName(firstName!));
         }
     }
 

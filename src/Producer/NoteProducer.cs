@@ -59,9 +59,9 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
             var transactions = _config.TransactionalId is { } transactionalId
                 ? new ProducerTransactions(producer, transactionalId, options.TransactionSize, Stats, () => Interlocked.Read(ref sent), () => source.Rejected, logger)
                 : null;
-            if (transactions is not null && !transactions.Start(options.ConnectTimeout))
+            if (transactions is not null && !transactions.TryStart(options.ConnectTimeout, out var neverStarted))
             {
-                var none = new ProduceSummary(0, 0, 0, false) { Transactions = transactions.Finish(false, string.Empty, TimeSpan.Zero) };
+                var none = new ProduceSummary(0, 0, 0, false) { Transactions = neverStarted };
                 return _reporter.Finish(none, clock.Elapsed, options.Topic, null);
             }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Confluent.Kafka;
 using KafkaDemo.Producer.Delivery;
 using Microsoft.Extensions.Logging;
@@ -49,20 +50,26 @@ public sealed class ProducerTransactions(
     /// <summary>
     /// Registers the transactional.id with its coordinator (which aborts whatever an earlier
     /// producer with the same id left open, and fences that producer off) and opens the first
-    /// transaction. Returns false, having logged why, when the coordinator cannot be reached.
+    /// transaction. Returns false, having logged why, when the coordinator cannot be reached;
+    /// <paramref name="neverStarted"/> is then the run's outcome.
     /// </summary>
-    public bool Start(TimeSpan timeout)
+    public bool TryStart(TimeSpan timeout, [NotNullWhen(false)] out TransactionOutcome? neverStarted)
     {
         try
         {
             producer.InitTransactions(timeout);
             Begin();
+            neverStarted = null;
             return true;
         }
         catch (KafkaException ex)
         {
             logger.LogError("Cannot start transactions for transactional.id {Id}: {Reason}", transactionalId, ex.Error.Reason);
-            _finished = Outcome(null) with { NeverStarted = true };
+            lock (_gate)
+            {
+                neverStarted = _finished = Outcome(null) with { NeverStarted = true };
+            }
+
             return false;
         }
     }

@@ -39,4 +39,25 @@ public class ConsumeResultsTests
         Assert.Equal(PayloadKind.Plain, message.Decoded.Kind);
         Assert.Null(message.Key);
     }
+
+    [Theory]
+    [InlineData(new string[0], false)]
+    [InlineData(new[] { "Content-Type" }, false)]
+    [InlineData(new[] { "trace" }, true)]
+    [InlineData(new[] { "content-type", "trace" }, true)]
+    public void Only_headers_besides_a_lone_content_type_are_worth_showing(string[] names, bool worthShowing)
+    {
+        var headers = new Headers();
+        foreach (var name in names)
+        {
+            headers.Add(name, "v"u8.ToArray());
+        }
+
+        var message = ConsumeResults.Decode(Record(null, "text", headers));
+        var before = message.HasHeadersBesidesContentType;
+        _ = message.Headers;
+
+        Assert.Equal(worthShowing, before);
+        Assert.Equal(worthShowing, message.HasHeadersBesidesContentType);
+    }
 }
