@@ -185,7 +185,7 @@ bench() {
   command -v kcat >/dev/null 2>&1 || fail "the benchmark needs kcat (apt-get install kcat)"
   [[ -x /usr/bin/time ]] || fail "the benchmark needs GNU time (apt-get install time)"
   local runs=${BENCH_RUNS:-3} messages=${BENCH_MESSAGES:-1000000} consume=${BENCH_CONSUME:-400000}
-  local work bootstrap="" bin="src/Producer/bin/$CONFIGURATION/net10.0" cbin="src/Consumer/bin/$CONFIGURATION/net10.0"
+  local work bootstrap="" bin="src/Producer/bin/$CONFIGURATION/net10.0"
   work=$(mktemp -d)
   # shellcheck disable=SC2064
   trap "stop_postgres; stop_broker; rm -rf '$work'" EXIT
@@ -280,7 +280,7 @@ bench() {
   stop_broker
 }
 
-# S1: the Consumer as a group member reading to the end, as it is and with --store into SQLite
+# S1: the native Consumer as a group member reading to the end, as it is and with --store into SQLite
 # and into PostgreSQL (the machine's own server, started here on a Unix socket, durable settings
 # as shipped); wall time from process start to exit, so start-up and the group join are in every figure.
 store_bench() {
@@ -297,13 +297,13 @@ store_bench() {
   local plain=() sqlite=() postgres=()
   for r in $(seq 1 "$runs"); do
     local common=(-b "$bootstrap" -t s1 --exit-at-end -q -o raw -X session.timeout.ms=6000)
-    plain+=("$(measure s1-plain dotnet "$cbin/KafkaDemo.Consumer.dll" "${common[@]}" -g "s1-plain-$r")")
-    sqlite+=("$(measure s1-sqlite dotnet "$cbin/KafkaDemo.Consumer.dll" "${common[@]}" -g "s1-sqlite-$r" --store "sqlite:$work/s1-$r.db")")
+    plain+=("$(measure s1-plain "$consumer" "${common[@]}" -g "s1-plain-$r")")
+    sqlite+=("$(measure s1-sqlite "$consumer" "${common[@]}" -g "s1-sqlite-$r" --store "sqlite:$work/s1-$r.db")")
     grep -q "consumed $events," "$work/s1-sqlite.err" || fail "the SQLite run did not read every event"
     if [[ -n $pg ]]; then
       # A database per run, as the SQLite runs get a file each: note_events holds each message once.
       "${pg_as[@]}" "$pgbin/createdb" -h "$work/pg" -U postgres "s1_$r" || fail "could not create the benchmark's database"
-      postgres+=("$(measure s1-postgres dotnet "$cbin/KafkaDemo.Consumer.dll" "${common[@]}" -g "s1-postgres-$r" --store "$pg;Database=s1_$r")")
+      postgres+=("$(measure s1-postgres "$consumer" "${common[@]}" -g "s1-postgres-$r" --store "$pg;Database=s1_$r")")
       grep -q "consumed $events," "$work/s1-postgres.err" || fail "the PostgreSQL run did not read every event"
     fi
     echo "run $r: S1 plain ${plain[-1]% *} s, SQLite ${sqlite[-1]% *} s${pg:+, PostgreSQL ${postgres[-1]% *} s}" >&2
