@@ -37,12 +37,18 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
     private ProduceSummary Run(CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        // The producer connects while the start-up check asks whether anybody is there; its
+        // connection errors wait for the answer, so that an unreachable cluster gets one line.
+        _errors.Hold();
         using var producer = Build();
 
         if (!ReachCluster(out var metadata))
         {
-            return _reporter.Finish(new ProduceSummary(0, 0, 0, false) { Unreachable = true }, clock.Elapsed, options.Topic, null);
+            _errors.DiscardHeld();
+            return new ProduceSummary(0, 0, 0, false) { Unreachable = true };
         }
+
+        _errors.ReleaseHeld();
 
         if (options.CreateTopic is { } creation)
         {

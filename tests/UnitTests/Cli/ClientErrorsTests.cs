@@ -136,6 +136,41 @@ public class ClientErrorsTests
         Assert.False(errors.Fatal);
     }
 
+    [Fact]
+    public void Errors_held_back_are_logged_on_release_the_first_of_each_code_in_order()
+    {
+        var errors = Create();
+
+        errors.Hold();
+        errors.Report(Transient(reason: "refused"));
+        errors.Report(Transient(ErrorCode.Local_AllBrokersDown, "1/1 brokers are down"));
+        errors.Report(Transient(reason: "refused again"));
+        var whileHeld = _logger.Entries.Count;
+        errors.ReleaseHeld();
+        errors.Report(Transient(ErrorCode.Local_Resolve, "no such host"));
+
+        Assert.Equal(0, whileHeld);
+        Assert.Equal(
+            ["Local_Transport: refused", "Local_AllBrokersDown: 1/1 brokers are down", "Local_Resolve: no such host"],
+            _logger.Entries.Select(e => e.Text));
+    }
+
+    [Fact]
+    public void Discarded_errors_stay_unlogged_and_so_do_later_ones_but_not_a_fatal_one()
+    {
+        var errors = Create();
+
+        errors.Hold();
+        errors.Report(Transient(reason: "refused"));
+        errors.DiscardHeld();
+        errors.Report(Transient(ErrorCode.Local_AllBrokersDown, "1/1 brokers are down"));
+        errors.Report(new Error(ErrorCode.Local_Fatal, "idempotence broken", isFatal: true));
+
+        var (level, text) = Assert.Single(_logger.Entries);
+        Assert.Equal((LogLevel.Critical, "Fatal producer error, stopping: idempotence broken"), (level, text));
+        Assert.True(errors.Fatal);
+    }
+
     /// <summary>A clock that only moves when told to.</summary>
     private sealed class ManualTime : TimeProvider
     {
