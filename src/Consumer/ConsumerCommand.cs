@@ -1,6 +1,6 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
-using KafkaDemo.Cli.Native;
+using KafkaDemo.Clients.Native;
 using KafkaDemo.Consumer.Lag;
 using KafkaDemo.Consumer.Reset;
 using KafkaDemo.Consumer.Store;

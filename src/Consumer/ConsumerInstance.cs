@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Confluent.Kafka;
 using KafkaDemo.Cli;
+using KafkaDemo.Clients;
 using KafkaDemo.Consumer.Offsets;
 using KafkaDemo.Consumer.Processing;
 using KafkaDemo.Consumer.Store;

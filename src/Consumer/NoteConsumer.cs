@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Confluent.Kafka;
 using KafkaDemo.Cli;
+using KafkaDemo.Clients;
 using KafkaDemo.Consumer.DeadLetters;
 using KafkaDemo.Consumer.Offsets;
 using KafkaDemo.Consumer.Processing;

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using Confluent.Kafka;
-using KafkaDemo.Cli.Native;
+using KafkaDemo.Clients.Native;
 using KafkaDemo.LocalBroker.Native;
 
 namespace KafkaDemo.LocalBroker;

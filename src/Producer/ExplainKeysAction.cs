@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using KafkaDemo.Cli;
+using KafkaDemo.Clients;
 
 namespace KafkaDemo.Producer;
 

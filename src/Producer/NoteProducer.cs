@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using Confluent.Kafka;
 using KafkaDemo.Cli;
+using KafkaDemo.Clients;
 using KafkaDemo.Common.Partitioning;
 using KafkaDemo.Producer.Delivery;
 using KafkaDemo.Producer.Sources;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using KafkaDemo.Cli;
-using KafkaDemo.Cli.Native;
+using KafkaDemo.Clients.Native;
 using KafkaDemo.Common.Events;
 using KafkaDemo.Common.Partitioning;
 using Microsoft.Extensions.Logging;

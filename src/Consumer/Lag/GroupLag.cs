@@ -2,6 +2,7 @@ using System.Globalization;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using KafkaDemo.Cli;
+using KafkaDemo.Clients;
 
 namespace KafkaDemo.Consumer.Lag;
 

@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
-using KafkaDemo.Cli;
+using KafkaDemo.Clients;
 
 namespace KafkaDemo.Consumer.Topics;
 

@@ -1,12 +1,12 @@
 using System.Runtime.InteropServices;
-using KafkaDemo.Cli.Native;
+using KafkaDemo.Clients.Native;
 
 namespace KafkaDemo.LocalBroker.Native;
 
 /// <summary>
 /// The mock cluster's part of librdkafka's C API (declared in librdkafka's src/rdkafka_mock.h),
 /// which Confluent.Kafka does not expose; the handle hosting it is a <see cref="BareClient"/>. Every call
-/// binds to the native library Confluent.Kafka itself loaded (see <see cref="Cli.Native.LoadedLibrary"/>), so
+/// binds to the native library Confluent.Kafka itself loaded (see <see cref="Clients.Native.LoadedLibrary"/>), so
 /// the process never holds two copies of librdkafka.
 /// </summary>
 internal static partial class LibRdKafka

@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 
-namespace KafkaDemo.Cli;
+namespace KafkaDemo.Clients;
 
 /// <summary>
 /// Handles a Kafka client's error callback: a fatal error is logged as critical and remembered so

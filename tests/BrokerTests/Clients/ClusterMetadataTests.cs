@@ -1,7 +1,7 @@
 using Confluent.Kafka;
-using KafkaDemo.Cli;
+using KafkaDemo.Clients;
 
-namespace KafkaDemo.BrokerTests.Cli;
+namespace KafkaDemo.BrokerTests.Clients;
 
 [Collection(BrokerCollection.Name)]
 public class ClusterMetadataTests(BrokerFixture broker)

@@ -1,4 +1,4 @@
-namespace KafkaDemo.Cli;
+namespace KafkaDemo.Clients;
 
 /// <summary>
 /// Knows which client properties hold secrets (SASL passwords, TLS key passwords and keys, OAuth

@@ -1,6 +1,6 @@
-using KafkaDemo.Cli.Native;
+using KafkaDemo.Clients.Native;
 
-namespace KafkaDemo.UnitTests.Cli.Native;
+namespace KafkaDemo.UnitTests.Clients.Native;
 
 public class LoadedLibraryTests
 {

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace KafkaDemo.Cli.Native;
+namespace KafkaDemo.Clients.Native;
 
 /// <summary>
 /// The few calls of librdkafka's C API that both programs and the embedded broker make themselves,

@@ -1,7 +1,7 @@
 using Confluent.Kafka;
-using KafkaDemo.Cli;
+using KafkaDemo.Clients;
 
-namespace KafkaDemo.UnitTests.Cli;
+namespace KafkaDemo.UnitTests.Clients;
 
 public class ClusterMetadataTests
 {

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace KafkaDemo.Cli.Native;
+namespace KafkaDemo.Clients.Native;
 
 /// <summary>
 /// Finds the librdkafka that Confluent.Kafka loaded, so that our own native calls use that very
@@ -37,10 +37,11 @@ public static class LoadedLibrary
         NativeLibrary.SetDllImportResolver(assembly, (name, _, _) => name == ImportName ? Handle : IntPtr.Zero);
 
     /// <summary>
-    /// Starts loading the library on a pool thread, so that Confluent.Kafka's own start-up (its
-    /// delegates are bound by reflection: about 45 ms in a native build here) runs while the caller
-    /// sets up its logging. Whoever needs the library first waits for it there; a library that
-    /// cannot be loaded fails that caller as before.
+    /// Starts loading the library on a pool thread, so that Confluent.Kafka's own start-up (it
+    /// binds its delegates by reflection) runs while the caller sets up its logging. Whoever needs
+    /// the library first waits for it there; a library that cannot be loaded fails that caller.
+    /// This exists only for start-up speed (figures in docs/performance.md); it could go if
+    /// Confluent.Kafka's load became cheap, and nothing but start-up time would change.
     /// </summary>
     public static void LoadInBackground() => ThreadPool.UnsafeQueueUserWorkItem(_ =>
     {

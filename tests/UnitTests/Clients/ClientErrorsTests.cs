@@ -1,8 +1,8 @@
 using Confluent.Kafka;
-using KafkaDemo.Cli;
+using KafkaDemo.Clients;
 using Microsoft.Extensions.Logging;
 
-namespace KafkaDemo.UnitTests.Cli;
+namespace KafkaDemo.UnitTests.Clients;
 
 public class ClientErrorsTests
 {

@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace KafkaDemo.Cli;
+namespace KafkaDemo.Clients;
 
 /// <summary>
 /// Short-lived clients that only ask the cluster questions (metadata, watermarks, committed

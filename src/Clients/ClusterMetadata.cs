@@ -1,7 +1,7 @@
 using Confluent.Kafka;
-using KafkaDemo.Cli.Native;
+using KafkaDemo.Clients.Native;
 
-namespace KafkaDemo.Cli;
+namespace KafkaDemo.Clients;
 
 /// <summary>
 /// The one way both programs ask the cluster what it holds: brokers, topics and their partitions.
@@ -23,9 +23,11 @@ public static class ClusterMetadata
     }
 
     /// <summary>
-    /// Metadata of every topic, through a bare handle configured from <paramref name="config"/>
-    /// (measured: the Producer's start-up check took 50-100 ms less than through an admin client).
-    /// Throws <see cref="ArgumentException"/> for a setting librdkafka refuses.
+    /// Metadata of every topic, through a bare handle configured from <paramref name="config"/>.
+    /// This path exists only for speed: it spares each program's start-up check the wait an admin
+    /// client makes on dispose (figures in docs/performance.md). It could go, and callers use
+    /// <see cref="Fetch(Handle, TimeSpan)"/>, once Confluent.Kafka's admin client disposes without
+    /// waiting for its poll loop. Throws <see cref="ArgumentException"/> for a setting librdkafka refuses.
     /// </summary>
     public static Metadata Fetch(ClientConfig config, TimeSpan timeout)
     {

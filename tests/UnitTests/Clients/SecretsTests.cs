@@ -1,6 +1,6 @@
-using KafkaDemo.Cli;
+using KafkaDemo.Clients;
 
-namespace KafkaDemo.UnitTests.Cli;
+namespace KafkaDemo.UnitTests.Clients;
 
 public class SecretsTests
 {

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.InteropServices;
 using Confluent.Kafka;
 
-namespace KafkaDemo.Cli.Native;
+namespace KafkaDemo.Clients.Native;
 
 /// <summary>
 /// A metadata request (every topic) on a <see cref="BareClient"/>, answered as Confluent.Kafka's

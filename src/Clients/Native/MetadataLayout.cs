@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace KafkaDemo.Cli.Native;
+namespace KafkaDemo.Clients.Native;
 
 /// <summary>
 /// librdkafka's metadata structs as rdkafka.h declares them (rd_kafka_metadata_t and the broker,

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace KafkaDemo.Cli.Native;
+namespace KafkaDemo.Clients.Native;
 
 /// <summary>
 /// A librdkafka client handle with no Confluent.Kafka object around it. Such a handle closes in a
