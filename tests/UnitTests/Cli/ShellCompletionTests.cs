@@ -38,7 +38,7 @@ public class ShellCompletionTests
     [Fact]
     public async Task The_bash_script_fills_COMPREPLY_from_the_program_itself()
     {
-        var script = Path.Combine(RepositoryRoot(), "eng", "completion", "kafkademo.bash");
+        var script = Path.Combine(Repository.Root, "eng", "completion", "kafkademo.bash");
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("""
@@ -62,18 +62,5 @@ public class ShellCompletionTests
         Assert.True(bash.ExitCode == 0, error);
         Assert.Equal(["read_committed", "read_uncommitted", "complete -o default -F _kafkademo_complete KafkaDemo.Producer"],
             output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "KafkaDemo.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("KafkaDemo.sln not found above " + AppContext.BaseDirectory);
     }
 }
