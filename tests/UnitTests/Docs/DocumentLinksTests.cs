@@ -21,6 +21,15 @@ public class DocumentLinksTests
         Assert.True(broken.Count == 0, string.Join('\n', broken));
     }
 
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Every_repository_path_named_in_code_exists(string document)
+    {
+        var missing = new LinkChecker(Repository.Root).MissingPaths(document);
+
+        Assert.True(missing.Count == 0, string.Join('\n', missing));
+    }
+
     [Fact]
     public void The_docs_folder_holds_the_guides_these_tests_check()
     {
@@ -55,6 +64,33 @@ public class DocumentLinksTests
         var document = MarkdownDocument.Parse("See [a](a.md#x), `[b](b.md)` and [`c`](c.md).\n```\n[d](d.md)\n```\n[e]: e.md\n");
 
         Assert.Equal(["a.md#x", "c.md", "e.md"], document.Links.Select(link => link.Target));
+    }
+
+    [Fact]
+    public void Paths_in_code_spans_are_collected_but_globs_placeholders_and_commands_are_not()
+    {
+        var document = MarkdownDocument.Parse("In `src/Consumer/Offsets/` and `tests/UnitTests/Docs/LinkChecker.cs`, not `src/*/Dockerfile`, `docs/<name>.md` or `dotnet run --project src/Producer`.\n```\nsrc/Fenced.cs\n```\n");
+
+        Assert.Equal(["src/Consumer/Offsets/", "tests/UnitTests/Docs/LinkChecker.cs"], document.Paths.Select(path => path.Target));
+    }
+
+    [Fact]
+    public void A_path_that_names_nothing_is_reported_with_its_line()
+    {
+        var root = Directory.CreateTempSubdirectory("kafkademo-paths-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "src", "Here"));
+            File.WriteAllText(Path.Combine(root, "README.md"), "`src/Here`\n`src/Here/Gone.cs` and `src/Elsewhere/`\n");
+
+            var missing = new LinkChecker(root).MissingPaths("README.md");
+
+            Assert.Equal(["README.md:2: src/Here/Gone.cs: no such file or folder", "README.md:2: src/Elsewhere/: no such file or folder"], missing);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Fact]

@@ -26,6 +26,16 @@ internal sealed class LinkChecker(string root)
         return broken;
     }
 
+    /// <summary>One line per repository path named in inline code that names nothing, "file:line: path: no such file or folder".</summary>
+    public IReadOnlyList<string> MissingPaths(string relativePath)
+    {
+        var path = Path.GetFullPath(Path.Combine(root, relativePath));
+        return Document(path).Paths
+            .Where(named => !File.Exists(Path.Combine(root, named.Target)) && !Directory.Exists(Path.Combine(root, named.Target)))
+            .Select(named => $"{relativePath}:{named.Line}: {named.Target}: no such file or folder")
+            .ToList();
+    }
+
     private string? Problem(string from, string target)
     {
         if (target.Contains(':', StringComparison.Ordinal))

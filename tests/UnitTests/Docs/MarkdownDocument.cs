@@ -11,21 +11,30 @@ namespace KafkaDemo.UnitTests.Docs;
 /// </summary>
 internal sealed partial class MarkdownDocument
 {
-    private MarkdownDocument(IReadOnlySet<string> anchors, IReadOnlyList<MarkdownLink> links)
+    private MarkdownDocument(IReadOnlySet<string> anchors, IReadOnlyList<MarkdownLink> links, IReadOnlyList<MarkdownLink> paths)
     {
         Anchors = anchors;
         Links = links;
+        Paths = paths;
     }
 
     public IReadOnlySet<string> Anchors { get; }
 
     public IReadOnlyList<MarkdownLink> Links { get; }
 
+    /// <summary>
+    /// Repository paths named in inline code (<c>`src/Consumer/Offsets/OffsetCheckpoint.cs`</c>):
+    /// the docs tell a newcomer where things happen by such names, so a file moved or renamed must
+    /// take them along. Spans with a glob or a placeholder (<c>*</c>, <c>&lt;</c>) are examples.
+    /// </summary>
+    public IReadOnlyList<MarkdownLink> Paths { get; }
+
     public static MarkdownDocument Parse(string text)
     {
         var anchors = new HashSet<string>(StringComparer.Ordinal);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var links = new List<MarkdownLink>();
+        var paths = new List<MarkdownLink>();
         var inFence = false;
         var lines = text.Split('\n');
         for (var index = 0; index < lines.Length; index++)
@@ -52,6 +61,15 @@ internal sealed partial class MarkdownDocument
                 anchors.Add(count == 0 ? slug : slug + "-" + count.ToString(CultureInfo.InvariantCulture));
             }
 
+            foreach (Match span in CodeSpan().Matches(line))
+            {
+                var code = span.Groups["code"].Value.Trim();
+                if (RepositoryPath().IsMatch(code))
+                {
+                    paths.Add(new MarkdownLink(index + 1, code));
+                }
+            }
+
             var linkable = CodeSpan().Replace(line, "");
             foreach (Match link in InlineLink().Matches(linkable))
             {
@@ -65,7 +83,7 @@ internal sealed partial class MarkdownDocument
             }
         }
 
-        return new MarkdownDocument(anchors, links);
+        return new MarkdownDocument(anchors, links, paths);
     }
 
     /// <summary>
@@ -104,6 +122,10 @@ internal sealed partial class MarkdownDocument
     // [text](target) or [text](target "title"); code spans are taken out of the line first.
     [GeneratedRegex(@"\[(?<text>[^\]]*)\]\((?<target>[^)\s]+)(?:\s+""[^""]*"")?\)")]
     private static partial Regex InlineLink();
+
+    // A path under one of the repository's top folders, with no glob, placeholder or space in it.
+    [GeneratedRegex(@"^(src|tests|eng|docs)/[A-Za-z0-9_.\-/]+$")]
+    private static partial Regex RepositoryPath();
 
     // [label]: target, a reference-style link definition.
     [GeneratedRegex(@"^ {0,3}\[[^\]]+\]:\s*(?<target>\S+)")]
