@@ -81,7 +81,7 @@ public static class ConsumerCommand
             DeadLetterTopic = parsed.GetValue(d.DeadLetterTopic),
             Output = d.Output.ValueIn(parsed),
             Format = parsed.GetValue(d.Format),
-            ClientSettings = d.Client.Merge(parsed, (d.IsolationLevel, "isolation.level", () => parsed.GetRequiredValue(d.IsolationLevel))),
+            ClientSettings = d.Client.Merge(parsed),
             ConnectTimeout = parsed.GetValue(d.ConnectTimeout),
             Store = parsed.GetValue(d.Store),
         };

@@ -88,6 +88,11 @@ public sealed class ConsumerCommandDefinition
         };
         ResetOffsets.Options.Add(ResetTo);
         ResetOffsets.Options.Add(Execute);
+        Client.Decides(GroupId, "group.id", parsed => parsed.GetRequiredValue(GroupId), "KAFKA_GROUP_ID");
+        Client.Decides(From, "auto.offset.reset", parsed => ConsumerConfigFactory.WhereToStartWithoutCommit(parsed.GetRequiredValue(From).Kind).ToString().ToLowerInvariant());
+        Client.Decides(Commit, "enable.auto.offset.store", parsed => Commit.ValueIn(parsed) == CommitMode.Auto ? "true" : "false");
+        Client.Decides(ExitAtEnd, "enable.partition.eof", parsed => parsed.GetValue(ExitAtEnd) ? "true" : "false");
+        Client.Decides(IsolationLevel, "isolation.level", parsed => parsed.GetRequiredValue(IsolationLevel));
         Logging.AddTo(Root);
         Root.Validators.Add(Validate);
     }

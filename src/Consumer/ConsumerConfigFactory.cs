@@ -4,8 +4,9 @@ namespace KafkaDemo.Consumer;
 
 /// <summary>
 /// Turns a run's options into the <see cref="ConsumerConfig"/> of each consumer instance: our
-/// defaults, then the user's client properties (config file, <c>KAFKA_X_*</c>, <c>-X</c>, typed
-/// flags, already merged in that order). The instances, the start-up check, <c>lag</c> and the
+/// defaults (the options' values among them), then the user's client properties (config file,
+/// <c>KAFKA_X_*</c>, <c>-X</c>, then the flags the user gave, merged in that order by
+/// <see cref="Cli.ClientOptions"/>). The instances, the start-up check, <c>lag</c> and the
 /// DLQ all read their settings from it.
 /// </summary>
 public static class ConsumerConfigFactory
@@ -19,12 +20,7 @@ public static class ConsumerConfigFactory
             GroupId = options.GroupId,
             ClientId = $"kafkademo-consumer-{instance}",
             // Where a partition has no committed offset; "committed" refuses to guess.
-            AutoOffsetReset = options.From.Kind switch
-            {
-                StartKind.Latest => AutoOffsetReset.Latest,
-                StartKind.Committed => AutoOffsetReset.Error,
-                _ => AutoOffsetReset.Earliest,
-            },
+            AutoOffsetReset = WhereToStartWithoutCommit(options.From.Kind),
             // Stored offsets are committed in the background every 5 s and on Close().
             EnableAutoCommit = true,
             // After-processing stores each offset by hand once its message was handled.
@@ -54,4 +50,12 @@ public static class ConsumerConfigFactory
 
         return config;
     }
+
+    /// <summary>Where a partition without a committed offset starts for <paramref name="kind"/>; "committed" refuses to guess.</summary>
+    public static AutoOffsetReset WhereToStartWithoutCommit(StartKind kind) => kind switch
+    {
+        StartKind.Latest => AutoOffsetReset.Latest,
+        StartKind.Committed => AutoOffsetReset.Error,
+        _ => AutoOffsetReset.Earliest,
+    };
 }

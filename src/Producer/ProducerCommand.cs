@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using KafkaDemo.Cli;
 using KafkaDemo.Cli.Native;
 using KafkaDemo.Common.Events;
@@ -38,16 +37,15 @@ public static class ProducerCommand
         return summary.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }
 
+    /// <summary>What <paramref name="args"/> bind to, for tests that follow a flag into the client's config.</summary>
+    internal static ProducerOptions Bind(string[] args, Func<string, string?> environment)
+    {
+        var definition = new ProducerCommandDefinition(environment, []);
+        return Bind(definition, definition.Root.Parse(args));
+    }
+
     private static ProducerOptions Bind(ProducerCommandDefinition d, ParseResult parsed)
     {
-        var settings = d.Client.Merge(parsed,
-            (d.Acks, "acks", () => parsed.GetRequiredValue(d.Acks)),
-            (d.Idempotence, "enable.idempotence", () => parsed.GetRequiredValue(d.Idempotence)),
-            (d.LingerMs, "linger.ms", () => parsed.GetValue(d.LingerMs).ToString(CultureInfo.InvariantCulture)),
-            (d.Compression, "compression.type", () => parsed.GetRequiredValue(d.Compression)),
-            (d.TransactionalId, "transactional.id", () => parsed.GetRequiredValue(d.TransactionalId)),
-            (d.DeliveryTimeout, "message.timeout.ms", () => ((int)parsed.GetValue(d.DeliveryTimeout).TotalMilliseconds).ToString(CultureInfo.InvariantCulture)));
-
         return new ProducerOptions(parsed.GetRequiredValue(d.Client.BootstrapServers), parsed.GetRequiredValue(d.Topic), parsed.GetValue(d.Count), parsed.GetValue(d.DeliveryTimeout))
         {
             Interval = parsed.GetValue(d.Rate) is { } perSecond ? TimeSpan.FromSeconds(1 / perSecond) : parsed.GetValue(d.Interval),
@@ -58,7 +56,7 @@ public static class ProducerCommand
             Partitioner = d.Partitioner.ValueIn(parsed),
             Headers = parsed.GetValue(d.Headers) ?? [],
             Threads = parsed.GetValue(d.Threads),
-            ClientSettings = settings,
+            ClientSettings = d.Client.Merge(parsed),
             Input = parsed.GetValue(d.Input),
             InputFormat = d.InputFormat.ValueIn(parsed),
             KeySeparator = parsed.GetValue(d.KeySeparator),

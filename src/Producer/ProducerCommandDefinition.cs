@@ -29,6 +29,13 @@ public sealed class ProducerCommandDefinition
             Input, InputFormat, KeySeparator, NullMarker, KeepPartitions, CreateTopic, Partitions, ReplicationFactor, Compact,
             TransactionalId, TransactionSize, ExplainKeys, SequenceHeader, Client.ConfigFile, Client.Properties,
         };
+        Client.Decides(Acks, "acks", parsed => parsed.GetRequiredValue(Acks));
+        Client.Decides(Idempotence, "enable.idempotence", parsed => parsed.GetRequiredValue(Idempotence));
+        Client.Decides(LingerMs, "linger.ms", parsed => Invariant(parsed.GetValue(LingerMs)));
+        Client.Decides(Compression, "compression.type", parsed => parsed.GetRequiredValue(Compression));
+        Client.Decides(TransactionalId, "transactional.id", parsed => parsed.GetRequiredValue(TransactionalId));
+        Client.Decides(DeliveryTimeout, "message.timeout.ms", parsed => Invariant((int)parsed.GetValue(DeliveryTimeout).TotalMilliseconds));
+        Client.Decides(Partitioner, "partitioner", parsed => ProducerConfigFactory.LibrdkafkaPartitioner(Partitioner.ValueIn(parsed)));
         Logging.AddTo(Root);
         Root.Validators.Add(Validate);
     }
@@ -121,6 +128,8 @@ public sealed class ProducerCommandDefinition
     public Option<string?> SequenceHeader { get; } = new("--sequence-header") { Description = "Stamp each message with this header holding its sequence number (event id or input line), to check delivery end to end", HelpName = "name" };
 
     public LoggingOptions Logging { get; } = LoggingOptions.Create("No line per delivery, and only warnings and errors in the logs: a progress line every 5 s, then the summary");
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     // A validator sees only what was typed: an absent option reads as default(T), not its default value.
     private void Validate(System.CommandLine.Parsing.CommandResult result)
