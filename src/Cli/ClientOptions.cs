@@ -11,18 +11,15 @@ namespace KafkaDemo.Cli;
 /// </summary>
 public sealed class ClientOptions
 {
-    private const string BootstrapVariable = "KAFKA_BOOTSTRAP_SERVERS";
-    private readonly Func<string, string?> _environment;
     private readonly IEnumerable<KeyValuePair<string, string?>> _variables;
     private readonly List<FlagProperty> _flags = [];
 
     /// <summary>The options, with <paramref name="environment"/> for fallbacks and <paramref name="variables"/> for <c>KAFKA_X_*</c>.</summary>
     public ClientOptions(Func<string, string?> environment, IEnumerable<KeyValuePair<string, string?>> variables)
     {
-        _environment = environment;
         _variables = variables;
         BootstrapServers = ConnectionOptions.BootstrapServers(environment);
-        Decides(BootstrapServers, "bootstrap.servers", parsed => parsed.GetRequiredValue(BootstrapServers), BootstrapVariable);
+        Decides(BootstrapServers, "bootstrap.servers", parsed => parsed.GetRequiredValue(BootstrapServers));
     }
 
     /// <summary><c>--bootstrap-servers</c> / <c>-b</c> (env <c>KAFKA_BOOTSTRAP_SERVERS</c>).</summary>
@@ -38,8 +35,8 @@ public sealed class ClientOptions
     public IReadOnlyList<FlagProperty> Flags => _flags;
 
     /// <summary>Declares that <paramref name="option"/>, when given, sets <paramref name="property"/> to <paramref name="value"/>.</summary>
-    public void Decides(Option option, string property, Func<ParseResult, string> value, string? variable = null) =>
-        _flags.Add(new FlagProperty(option, property, value, variable));
+    public void Decides(Option option, string property, Func<ParseResult, string> value) =>
+        _flags.Add(new FlagProperty(option, property, value));
 
     /// <summary>
     /// The user's client properties: the config file, then <c>KAFKA_X_*</c>, then <c>-X</c>, then
@@ -50,7 +47,7 @@ public sealed class ClientOptions
     {
         var file = parsed.GetValue(ConfigFile) is { } path ? PropertiesFile.Load(path) : [];
         var given = _flags
-            .Where(f => ClientSettings.WasTyped(parsed, f.Option) || f.Variable is { } variable && !string.IsNullOrWhiteSpace(_environment(variable)))
+            .Where(f => EnvironmentFallback.WasGiven(parsed, f.Option))
             .Select(f => KeyValuePair.Create(f.Property, f.Value(parsed)));
         return ClientSettings.Merge(file, ClientSettings.FromEnvironment(_variables), parsed.GetValue(Properties) ?? [], given);
     }

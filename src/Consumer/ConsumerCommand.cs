@@ -27,8 +27,8 @@ public static class ConsumerCommand
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         definition.ListTopics.SetAction(parsed => TopicsCommand.Run(
             Bind(definition, parsed),
-            // Only topics named on the command line narrow the listing; the default topic does not.
-            ClientSettings.WasTyped(parsed, definition.Topics) ? parsed.GetRequiredValue(definition.Topics) : null,
+            // Only topics named (typed, or in KAFKA_TOPIC) narrow the listing; the default topic does not.
+            definition.TopicsNamed(parsed) ? parsed.GetRequiredValue(definition.Topics) : null,
             parsed.GetValue(definition.Internal),
             definition.ListingOutput.ValueIn(parsed),
             parsed.InvocationConfiguration.Output,

@@ -19,8 +19,6 @@ public sealed class ConsumerCommandDefinition
     {
         Client = new ClientOptions(environment, variables);
         Topics = TopicListOption.Create("Topic to read (repeatable)", environment);
-        _topicsFromEnvironment = !string.IsNullOrWhiteSpace(environment(TopicListOption.EnvironmentVariable));
-        _storeFromEnvironment = !string.IsNullOrWhiteSpace(environment(StoreVariable));
         GroupId = new Option<string>("--group-id", "-g")
         {
             Description = "Consumer group to join; consumers sharing a group split the partitions between them",
@@ -46,14 +44,14 @@ public sealed class ConsumerCommandDefinition
 
         Store = new Option<StoreTarget?>("--store")
         {
-            Description = $"Keep consumed events, exactly once, with their offsets in sqlite:<path> or PostgreSQL (postgres://user:password@host:port/db, or an Npgsql connection string) [env: {StoreVariable}]",
+            Description = "Keep consumed events, exactly once, with their offsets in sqlite:<path> or PostgreSQL (postgres://user:password@host:port/db, or an Npgsql connection string)",
             HelpName = "target",
             // Neither error quotes the value: it may hold a password.
             CustomParser = result => StoreTarget.Parse(result.Tokens[0].Value, out var error) ?? Rejected(result, $"--store: {error}."),
             DefaultValueFactory = result => environment(StoreVariable) is { } text && !string.IsNullOrWhiteSpace(text)
                 ? StoreTarget.Parse(text, out var error) ?? Rejected(result, $"Environment variable {StoreVariable}: {error}.")
                 : null,
-        };
+        }.DescribeFallback(StoreVariable, environment);
 
         // What lag needs too: the connection, the group and the topics.
         foreach (var shared in new Option[] { Client.BootstrapServers, Topics, GroupId, ConnectTimeout, Client.ConfigFile, Client.Properties, Store })
@@ -61,7 +59,7 @@ public sealed class ConsumerCommandDefinition
             shared.Recursive = true;
         }
 
-        Root = new RootCommand("Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything.")
+        Root = new RootCommand($"Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything. {EnvironmentFallback.Rule}")
         {
             Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
             Commit, IsolationLevel, DeadLetterTopic, Output, Format, ConnectTimeout, Store, Client.ConfigFile, Client.Properties,
@@ -88,7 +86,7 @@ public sealed class ConsumerCommandDefinition
         };
         ResetOffsets.Options.Add(ResetTo);
         ResetOffsets.Options.Add(Execute);
-        Client.Decides(GroupId, "group.id", parsed => parsed.GetRequiredValue(GroupId), "KAFKA_GROUP_ID");
+        Client.Decides(GroupId, "group.id", parsed => parsed.GetRequiredValue(GroupId));
         Client.Decides(From, "auto.offset.reset", parsed => ConsumerConfigFactory.WhereToStartWithoutCommit(parsed.GetRequiredValue(From).Kind).ToString().ToLowerInvariant());
         Client.Decides(Commit, "enable.auto.offset.store", parsed => Commit.ValueIn(parsed) == CommitMode.Auto ? "true" : "false");
         Client.Decides(ExitAtEnd, "enable.partition.eof", parsed => parsed.GetValue(ExitAtEnd) ? "true" : "false");
@@ -101,13 +99,13 @@ public sealed class ConsumerCommandDefinition
     public RootCommand Root { get; }
 
     /// <summary><c>lag</c>: the group's committed offsets against the log end, per partition.</summary>
-    public Command Lag { get; } = new("lag", "Print the group's committed offset, log-end offset and lag per partition of --topic (default: every topic the group has committed offsets for), then exit");
+    public Command Lag { get; } = new("lag", $"Print the group's committed offset, log-end offset and lag per partition of --topic (default: every topic the group has committed offsets for), then exit. {EnvironmentFallback.Rule}");
 
     /// <summary><c>topics</c>: the brokers, then every topic (or each --topic given) with its partitions.</summary>
-    public Command ListTopics { get; } = new("topics", "List the brokers, then each topic (all, or the --topic options given) with its partitions: leader, replicas, in-sync replicas, low and high watermarks");
+    public Command ListTopics { get; } = new("topics", $"List the brokers, then each topic (all, or those of --topic) with its partitions: leader, replicas, in-sync replicas, low and high watermarks. {EnvironmentFallback.Rule}");
 
     /// <summary><c>reset-offsets</c>: move the group's committed offsets for every partition of the --topics.</summary>
-    public Command ResetOffsets { get; } = new("reset-offsets", "Move the group's committed offsets on every partition of --topic: prints the plan, and applies it with --execute (the group must have no active members)");
+    public Command ResetOffsets { get; } = new("reset-offsets", $"Move the group's committed offsets on every partition of --topic: prints the plan, and applies it with --execute (the group must have no active members). {EnvironmentFallback.Rule}");
 
     /// <summary><c>store</c>: what <c>--store</c> holds: the notes and the stored offsets.</summary>
     public Command ShowStore { get; } = new("store", "Print what --store holds: the number of stored events, the notes table, then the stored offsets per group and partition, then exit");
@@ -130,7 +128,7 @@ public sealed class ConsumerCommandDefinition
     public Option<string[]> Topics { get; }
 
     /// <summary>True when the topics were named (typed, or in the environment) rather than left at the default.</summary>
-    public bool TopicsNamed(ParseResult parsed) => _topicsFromEnvironment || ClientSettings.WasTyped(parsed, Topics);
+    public bool TopicsNamed(ParseResult parsed) => EnvironmentFallback.WasGiven(parsed, Topics);
 
     public Option<string> GroupId { get; }
 
@@ -205,8 +203,6 @@ public sealed class ConsumerCommandDefinition
 
     public LoggingOptions Logging { get; } = LoggingOptions.Create("Only warnings and errors in the logs (no assignment lines); messages and the summary are still printed");
 
-    private readonly bool _topicsFromEnvironment;
-    private readonly bool _storeFromEnvironment;
 
     private static StoreTarget? Rejected(System.CommandLine.Parsing.ArgumentResult result, string error)
     {
@@ -238,7 +234,7 @@ public sealed class ConsumerCommandDefinition
 
         // Whether a store was given is read from the token or the environment: reading a value
         // that failed to parse would throw.
-        var storeGiven = result.GetResult(Store) is { Implicit: false } || _storeFromEnvironment;
+        var storeGiven = EnvironmentFallback.WasGiven(result, Store);
         if (storeGiven && result.GetResult(Commit) is not null && Commit.ValueIn(result) != CommitMode.AfterProcessing)
         {
             result.AddError("--store keeps its own offsets, written with the events: it cannot be combined with --commit auto.");

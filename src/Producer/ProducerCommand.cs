@@ -28,7 +28,7 @@ public static class ProducerCommand
         using var loggers = d.Logging.CreateFactory(parsed);
         if (parsed.GetValue(d.ExplainKeys) is { } keyList)
         {
-            var partitionCount = ClientSettings.WasTyped(parsed, d.Partitions) ? parsed.GetValue(d.Partitions) : (int?)null;
+            var partitionCount = EnvironmentFallback.WasGiven(parsed, d.Partitions) ? parsed.GetValue(d.Partitions) : (int?)null;
             return ExplainKeysAction.Run(keyList, partitionCount, options, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
         }
 

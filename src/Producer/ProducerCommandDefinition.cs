@@ -22,7 +22,7 @@ public sealed class ProducerCommandDefinition
     {
         Client = new ClientOptions(environment, variables);
         Topic = ConnectionOptions.Topic("Topic to produce to", environment);
-        Root = new RootCommand("Sends note events (or lines of a file) to a Kafka topic and reports each delivery.")
+        Root = new RootCommand($"Sends note events (or lines of a file) to a Kafka topic and reports each delivery. {EnvironmentFallback.Rule}")
         {
             Client.BootstrapServers, Topic, Count, Interval, Rate, Format, KeyStrategy, Key, Partition, Partitioner,
             Acks, Idempotence, LingerMs, Compression, Headers, Threads, DeliveryTimeout, ConnectTimeout,
