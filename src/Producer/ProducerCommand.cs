@@ -3,6 +3,7 @@ using KafkaDemo.Cli;
 using KafkaDemo.Cli.Native;
 using KafkaDemo.Common.Events;
 using KafkaDemo.Common.Partitioning;
+using KafkaDemo.Producer.Keys;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Producer;
@@ -18,6 +19,8 @@ public static class ProducerCommand
         variables ??= environment is null ? EnvironmentFallback.ProcessVariables() : [];
         var definition = new ProducerCommandDefinition(environment ?? EnvironmentFallback.Process, variables);
         definition.Root.SetAction((parsed, cancellationToken) => RunAsync(definition, parsed, cancellationToken));
+        definition.ExplainKeysDefinition.Command.SetAction(parsed =>
+            ExplainKeys(definition, parsed, parsed.GetRequiredValue(definition.ExplainKeysDefinition.Keys)));
         return definition.Root;
     }
 
@@ -28,13 +31,20 @@ public static class ProducerCommand
         using var loggers = d.Logging.CreateFactory(parsed);
         if (parsed.GetValue(d.ExplainKeys) is { } keyList)
         {
-            var partitionCount = EnvironmentFallback.WasGiven(parsed, d.Partitions) ? parsed.GetValue(d.Partitions) : (int?)null;
-            return ExplainKeysAction.Run(keyList, partitionCount, options, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
+            parsed.InvocationConfiguration.Error.WriteLine("note: --explain-keys moved to a subcommand: producer explain-keys k1,k2,…");
+            return ExplainKeys(d, parsed, [keyList]);
         }
 
         var producer = new NoteProducer(options, parsed.InvocationConfiguration.Output, loggers.CreateLogger("Producer"), d.Logging.SummaryWriter(parsed));
         var summary = await producer.RunAsync(cancellationToken);
         return summary.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
+    }
+
+    private static int ExplainKeys(ProducerCommandDefinition d, ParseResult parsed, IEnumerable<string> arguments)
+    {
+        var partitionCount = EnvironmentFallback.WasGiven(parsed, d.Partitions) ? parsed.GetValue(d.Partitions) : (int?)null;
+        return ExplainKeysCommand.Run(ExplainKeysCommandDefinition.Split(arguments), partitionCount, Bind(d, parsed),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
     }
 
     /// <summary>What <paramref name="args"/> bind to, for tests that follow a flag into the client's config.</summary>
