@@ -26,20 +26,20 @@ public static class ConsumerConfigFactory
             // After-processing stores each offset by hand once its message was handled.
             EnableAutoOffsetStore = options.Commit == CommitMode.Auto,
             // librdkafka postpones a partition's next fetch by this much once its local queue is
-            // full; the default (1 s) left the consumer idle for half of a 400,000-message read.
+            // full; at the default (1 s) a reader that keeps up sits idle, waiting for it.
             FetchQueueBackoffMs = 100,
             // --exit-at-end learns from these events that a partition has nothing more to read,
             // which no message could tell for an empty partition.
             EnablePartitionEof = options.ExitAtEnd,
             // A partition at its end is told so only when a fetch's long poll expires (500 ms by
-            // default): an empty partition held --exit-at-end back half a second. Polling every
-            // 50 ms costs a run that stops at the end nothing (0.63 s to 0.17 s for 3 partitions).
+            // default), which would hold --exit-at-end back that long for an empty partition;
+            // a shorter poll costs a run that stops at the end nothing.
             FetchWaitMaxMs = options.ExitAtEnd ? 50 : null,
             // librdkafka's default, said out loud (the Java client's is read_uncommitted): messages of
             // aborted or still-open transactions are not shown as if they had happened.
             IsolationLevel = IsolationLevel.ReadCommitted,
             // As in the Producer (see ProducerConfigFactory): the group coordinator's connection
-            // no longer waits ~45 ms behind the bootstrap one.
+            // does not wait a whole backoff behind the bootstrap one.
             ReconnectBackoffMs = 20,
         };
 

@@ -135,7 +135,7 @@ public sealed class ProducerCommandDefinition
     public Option<int> TransactionSize { get; } = new Option<int>("--transaction-size") { Description = "With --transactional-id: commit every n messages (0: the whole run is one transaction)", HelpName = "n" }
         .Within(0, int.MaxValue, 0);
 
-    /// <summary>The flag <c>explain-keys</c> was before it became a subcommand; still honoured, not shown in --help.</summary>
+    /// <summary>The flag spelling of <c>explain-keys</c>, kept so existing scripts work; not shown in --help.</summary>
     public Option<string?> ExplainKeys { get; } = new("--explain-keys") { Description = "Moved: use the explain-keys subcommand", HelpName = "k1,k2,…", Hidden = true };
 
     public Option<string?> SequenceHeader { get; } = new("--sequence-header") { Description = "Stamp each message with this header holding its sequence number (event id or input line), to check delivery end to end", HelpName = "name" };

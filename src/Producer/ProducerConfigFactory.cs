@@ -32,15 +32,13 @@ public static class ProducerConfigFactory
             // report; past this, Produce reports Local_QueueFull and the sender waits (never drops).
             QueueBufferingMaxMessages = 20_000,
             // Confluent.Kafka's background poll blocks this long at a time, and disposing the
-            // producer waits for it: 100 ms by default, most of a short run's shutdown. At 10 ms
-            // the default 9-event run (native) went from 0.29 s to 0.20 s. The idle poll thread
-            // then wakes 100 times a second: 5 s at 2 messages a second cost 0.10 s of CPU either
-            // way, and 200,000 events took 1.09-1.24 s instead of 1.28-1.29 s.
+            // producer waits for it: at its default (100 ms) that wait is most of a short run's
+            // shutdown. The idle poll thread then wakes more often, which costs little CPU
+            // (docs/performance.md has the measurements).
             CancellationDelayMaxMs = 10,
-            // librdkafka opens a connection "to any broker" at most every reconnect.backoff.ms / 2:
-            // right after the bootstrap connection, the first produce waited ~45 ms for the
-            // leader's. At 20 ms that gap is 11 ms (the native 9-event run: 0.15 s to 0.12 s);
-            // after a failure, reconnects still back off exponentially up to 10 s.
+            // librdkafka opens a connection "to any broker" at most every reconnect.backoff.ms / 2,
+            // so right after the bootstrap connection the first produce waits that long for the
+            // leader's; after a failure, reconnects still back off exponentially up to 10 s.
             ReconnectBackoffMs = 20,
         };
 
