@@ -68,6 +68,8 @@ public sealed class ConsumerCommandDefinition
             Commit, IsolationLevel, DeadLetterTopic, Output, Format, ConnectTimeout, Store, Client.ConfigFile, Client.Properties,
             LagDefinition.Command, TopicsDefinition.Command, ResetOffsetsDefinition.Command, ShowStore,
         };
+
+        // The flags that decide a client property; given, they win over --config and -X.
         Client.Decides(GroupId, "group.id", parsed => parsed.GetRequiredValue(GroupId));
         Client.Decides(From, "auto.offset.reset", parsed => ConsumerConfigFactory.WhereToStartWithoutCommit(parsed.GetRequiredValue(From).Kind).ToString().ToLowerInvariant());
         Client.Decides(Commit, "enable.auto.offset.store", parsed => Commit.ValueIn(parsed) == CommitMode.Auto ? "true" : "false");
@@ -79,7 +81,6 @@ public sealed class ConsumerCommandDefinition
 
     /// <summary>The root command, without actions until <see cref="ConsumerCommand"/> sets them.</summary>
     public RootCommand Root { get; }
-
 
     /// <summary><c>lag</c>, in Lag/.</summary>
     public LagCommandDefinition LagDefinition { get; } = new();

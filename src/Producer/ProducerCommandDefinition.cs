@@ -38,6 +38,7 @@ public sealed class ProducerCommandDefinition
             shared.Recursive = true;
         }
 
+        // The flags that decide a client property; given, they win over --config and -X.
         Client.Decides(Acks, "acks", parsed => parsed.GetRequiredValue(Acks));
         Client.Decides(Idempotence, "enable.idempotence", parsed => parsed.GetRequiredValue(Idempotence));
         Client.Decides(LingerMs, "linger.ms", parsed => Invariant(parsed.GetValue(LingerMs)));
