@@ -4,7 +4,8 @@
 #   source eng/completion/kafkademo.bash        # e.g. from ~/.bashrc
 #
 # Each TAB asks the program itself what may come next, through System.CommandLine's [suggest]
-# directive, so options, subcommands and their fixed values always match the build you run. This
+# directive, so options, subcommands (consumer lag, topics, reset-offsets, store; producer
+# explain-keys) and their fixed values always match the build you run. This
 # is what the dotnet-suggest global tool does for every System.CommandLine program; this file does
 # it for ours alone, without installing anything. It applies to the built programs
 # (src/Producer/bin/Release/net10.0/KafkaDemo.Producer, …) and the native ones of ./build.sh publish

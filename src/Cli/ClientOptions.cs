@@ -5,19 +5,21 @@ namespace KafkaDemo.Cli;
 /// <summary>
 /// The options through which both programs take client properties (<c>--bootstrap-servers</c>,
 /// <c>--config</c>, <c>-X</c>, and <c>KAFKA_X_*</c> variables), and the one place where they are
-/// merged with a command's own typed flags, in the order <see cref="ClientSettings"/> documents.
+/// merged with the flags that decide a property, in the order <see cref="ClientSettings"/> documents.
+/// A command declares each such flag once, through <see cref="Decides"/>; nothing else may set the
+/// property from the flag, so a flag the user gave can never lose to a file or <c>-X</c>.
 /// </summary>
 public sealed class ClientOptions
 {
-    private readonly Func<string, string?> _environment;
     private readonly IEnumerable<KeyValuePair<string, string?>> _variables;
+    private readonly List<FlagProperty> _flags = [];
 
     /// <summary>The options, with <paramref name="environment"/> for fallbacks and <paramref name="variables"/> for <c>KAFKA_X_*</c>.</summary>
     public ClientOptions(Func<string, string?> environment, IEnumerable<KeyValuePair<string, string?>> variables)
     {
-        _environment = environment;
         _variables = variables;
         BootstrapServers = ConnectionOptions.BootstrapServers(environment);
+        Decides(BootstrapServers, "bootstrap.servers", parsed => parsed.GetRequiredValue(BootstrapServers));
     }
 
     /// <summary><c>--bootstrap-servers</c> / <c>-b</c> (env <c>KAFKA_BOOTSTRAP_SERVERS</c>).</summary>
@@ -29,22 +31,24 @@ public sealed class ClientOptions
     /// <summary><c>-X name=value</c>, repeatable.</summary>
     public Option<KeyValuePair<string, string>[]> Properties { get; } = ClientSettings.PropertyOption();
 
+    /// <summary>Every flag declared to decide a client property.</summary>
+    public IReadOnlyList<FlagProperty> Flags => _flags;
+
+    /// <summary>Declares that <paramref name="option"/>, when given, sets <paramref name="property"/> to <paramref name="value"/>.</summary>
+    public void Decides(Option option, string property, Func<ParseResult, string> value) =>
+        _flags.Add(new FlagProperty(option, property, value));
+
     /// <summary>
     /// The user's client properties: the config file, then <c>KAFKA_X_*</c>, then <c>-X</c>, then
-    /// the typed flags. Of <paramref name="flags"/>, only those the user typed count, so a flag
-    /// left at its default never overrides a file; the address counts when typed or set by its
-    /// environment variable.
+    /// the declared flags that were given (typed, or set by their environment variable). A flag
+    /// left at its default is not given, so it never overrides a file.
     /// </summary>
-    public Dictionary<string, string> Merge(ParseResult parsed, params (Option Option, string Property, Func<string> Value)[] flags)
+    public Dictionary<string, string> Merge(ParseResult parsed)
     {
         var file = parsed.GetValue(ConfigFile) is { } path ? PropertiesFile.Load(path) : [];
-        var typed = new List<KeyValuePair<string, string>>();
-        if (ClientSettings.WasTyped(parsed, BootstrapServers) || !string.IsNullOrWhiteSpace(_environment("KAFKA_BOOTSTRAP_SERVERS")))
-        {
-            typed.Add(KeyValuePair.Create("bootstrap.servers", parsed.GetRequiredValue(BootstrapServers)));
-        }
-
-        typed.AddRange(flags.Where(f => ClientSettings.WasTyped(parsed, f.Option)).Select(f => KeyValuePair.Create(f.Property, f.Value())));
-        return ClientSettings.Merge(file, ClientSettings.FromEnvironment(_variables), parsed.GetValue(Properties) ?? [], typed);
+        var given = _flags
+            .Where(f => EnvironmentFallback.WasGiven(parsed, f.Option))
+            .Select(f => KeyValuePair.Create(f.Property, f.Value(parsed)));
+        return ClientSettings.Merge(file, ClientSettings.FromEnvironment(_variables), parsed.GetValue(Properties) ?? [], given);
     }
 }

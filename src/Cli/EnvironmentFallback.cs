@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Runtime.CompilerServices;
 
 namespace KafkaDemo.Cli;
 
@@ -6,9 +8,39 @@ namespace KafkaDemo.Cli;
 /// Gives an option an environment variable to fall back on. System.CommandLine has no such
 /// feature, so precedence is built here: the flag, then the variable (an empty one counts as
 /// unset), then the built-in default. The description names the variable, so --help tells.
+/// Whether an option was given (typed, or set through its variable) is asked here too, through
+/// <see cref="WasGiven(ParseResult, Option)"/>, so every command applies the same rule.
 /// </summary>
 public static class EnvironmentFallback
 {
+    /// <summary>The rule, for the description of every command whose options fall back to variables.</summary>
+    public const string Rule = "An option marked [env: NAME] takes the flag, else that variable (an empty one counts as unset), else its default.";
+
+    // Each option's "is my variable set" check, kept with the option (whose lifetime it shares) so
+    // that callers ask about the option alone and cannot name the wrong variable.
+    private static readonly ConditionalWeakTable<Option, Func<bool>> s_variableSet = [];
+
+    /// <summary>True when the user typed <paramref name="option"/> or set the variable it falls back to.</summary>
+    public static bool WasGiven(ParseResult parsed, Option option) =>
+        parsed.GetResult(option) is { Implicit: false } || VariableSet(option);
+
+    /// <summary>As <see cref="WasGiven(ParseResult, Option)"/>, for validators, which see a command's result.</summary>
+    public static bool WasGiven(CommandResult result, Option option) =>
+        result.GetResult(option) is { Implicit: false } || VariableSet(option);
+
+    /// <summary>
+    /// Names <paramref name="variable"/> in <paramref name="option"/>'s description and lets
+    /// <see cref="WasGiven(ParseResult, Option)"/> count it; for options whose default reads the
+    /// variable itself.
+    /// </summary>
+    public static TOption DescribeFallback<TOption>(this TOption option, string variable, Func<string, string?> environment)
+        where TOption : Option
+    {
+        option.Description = $"{option.Description} [env: {variable}]";
+        s_variableSet.AddOrUpdate(option, () => NonEmpty(environment(variable)) is not null);
+        return option;
+    }
+
     /// <summary>Reads the process environment; the default lookup.</summary>
     public static string? Process(string name) => Environment.GetEnvironmentVariable(name);
 
@@ -22,7 +54,7 @@ public static class EnvironmentFallback
     public static Option<string> FallBackTo(
         this Option<string> option, string variable, string defaultValue, Func<string, string?> environment)
     {
-        option.Description = $"{option.Description} [env: {variable}]";
+        option.DescribeFallback(variable, environment);
         option.DefaultValueFactory = _ => NonEmpty(environment(variable)) ?? defaultValue;
         return option;
     }
@@ -34,7 +66,7 @@ public static class EnvironmentFallback
     public static Option<T> FallBackTo<T>(
         this Option<T> option, string variable, T defaultValue, Func<string, string?> environment, Func<string, T?> parse)
     {
-        option.Description = $"{option.Description} [env: {variable}]";
+        option.DescribeFallback(variable, environment);
         option.DefaultValueFactory = result =>
         {
             var text = NonEmpty(environment(variable));
@@ -54,6 +86,8 @@ public static class EnvironmentFallback
         };
         return option;
     }
+
+    private static bool VariableSet(Option option) => s_variableSet.TryGetValue(option, out var isSet) && isSet();
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -20,17 +20,19 @@ public static class ConsumerCommand
         variables ??= environment is null ? EnvironmentFallback.ProcessVariables() : [];
         var definition = new ConsumerCommandDefinition(environment ?? EnvironmentFallback.Process, variables, clock ?? (() => DateTimeOffset.UtcNow));
         definition.Root.SetAction((parsed, cancellationToken) => RunAsync(definition, parsed, cancellationToken));
-        definition.Lag.SetAction(parsed => LagCommand.Run(
+        definition.LagDefinition.Command.SetAction(parsed => LagCommand.Run(
             Bind(definition, parsed), definition.TopicsNamed(parsed), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
-        definition.ResetOffsets.SetAction(parsed => ResetOffsetsCommand.Run(
-            Bind(definition, parsed), parsed.GetRequiredValue(definition.ResetTo), parsed.GetValue(definition.Execute),
+        var reset = definition.ResetOffsetsDefinition;
+        reset.Command.SetAction(parsed => ResetOffsetsCommand.Run(
+            Bind(definition, parsed), parsed.GetRequiredValue(reset.To), parsed.GetValue(reset.Execute),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
-        definition.ListTopics.SetAction(parsed => TopicsCommand.Run(
+        var topics = definition.TopicsDefinition;
+        topics.Command.SetAction(parsed => TopicsCommand.Run(
             Bind(definition, parsed),
-            // Only topics named on the command line narrow the listing; the default topic does not.
-            ClientSettings.WasTyped(parsed, definition.Topics) ? parsed.GetRequiredValue(definition.Topics) : null,
-            parsed.GetValue(definition.Internal),
-            definition.ListingOutput.ValueIn(parsed),
+            // Only topics named (typed, or in KAFKA_TOPIC) narrow the listing; the default topic does not.
+            definition.TopicsNamed(parsed) ? parsed.GetRequiredValue(definition.Topics) : null,
+            parsed.GetValue(topics.Internal),
+            topics.Output.ValueIn(parsed),
             parsed.InvocationConfiguration.Output,
             parsed.InvocationConfiguration.Error));
         definition.ShowStore.SetAction(parsed => StoreCommand.Run(
@@ -81,7 +83,7 @@ public static class ConsumerCommand
             DeadLetterTopic = parsed.GetValue(d.DeadLetterTopic),
             Output = d.Output.ValueIn(parsed),
             Format = parsed.GetValue(d.Format),
-            ClientSettings = d.Client.Merge(parsed, (d.IsolationLevel, "isolation.level", () => parsed.GetRequiredValue(d.IsolationLevel))),
+            ClientSettings = d.Client.Merge(parsed),
             ConnectTimeout = parsed.GetValue(d.ConnectTimeout),
             Store = parsed.GetValue(d.Store),
         };

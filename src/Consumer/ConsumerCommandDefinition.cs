@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
+using KafkaDemo.Consumer.Lag;
 using KafkaDemo.Consumer.Processing;
 using KafkaDemo.Consumer.Reset;
 using KafkaDemo.Consumer.Store;
@@ -8,8 +9,9 @@ using KafkaDemo.Consumer.Topics;
 namespace KafkaDemo.Consumer;
 
 /// <summary>
-/// The Consumer's options and its <c>lag</c> subcommand: names, descriptions, defaults,
-/// environment fallbacks and the checks that span several options. <see cref="ConsumerCommand"/>
+/// The Consumer's root options: names, descriptions, defaults, environment fallbacks and the
+/// checks that span several options; the connection, the group and the topics are shared with the
+/// subcommands, whose own options are declared in their folders. <see cref="ConsumerCommand"/>
 /// binds a parse of them and runs it.
 /// </summary>
 public sealed class ConsumerCommandDefinition
@@ -18,9 +20,8 @@ public sealed class ConsumerCommandDefinition
     public ConsumerCommandDefinition(Func<string, string?> environment, IEnumerable<KeyValuePair<string, string?>> variables, Func<DateTimeOffset> clock)
     {
         Client = new ClientOptions(environment, variables);
+        ResetOffsetsDefinition = new ResetOffsetsCommandDefinition(clock);
         Topics = TopicListOption.Create("Topic to read (repeatable)", environment);
-        _topicsFromEnvironment = !string.IsNullOrWhiteSpace(environment(TopicListOption.EnvironmentVariable));
-        _storeFromEnvironment = !string.IsNullOrWhiteSpace(environment(StoreVariable));
         GroupId = new Option<string>("--group-id", "-g")
         {
             Description = "Consumer group to join; consumers sharing a group split the partitions between them",
@@ -46,63 +47,49 @@ public sealed class ConsumerCommandDefinition
 
         Store = new Option<StoreTarget?>("--store")
         {
-            Description = $"Keep consumed events, exactly once, with their offsets in sqlite:<path> or PostgreSQL (postgres://user:password@host:port/db, or an Npgsql connection string) [env: {StoreVariable}]",
+            Description = "Keep consumed events, exactly once, with their offsets in sqlite:<path> or PostgreSQL (postgres://user:password@host:port/db, or an Npgsql connection string)",
             HelpName = "target",
             // Neither error quotes the value: it may hold a password.
             CustomParser = result => StoreTarget.Parse(result.Tokens[0].Value, out var error) ?? Rejected(result, $"--store: {error}."),
             DefaultValueFactory = result => environment(StoreVariable) is { } text && !string.IsNullOrWhiteSpace(text)
                 ? StoreTarget.Parse(text, out var error) ?? Rejected(result, $"Environment variable {StoreVariable}: {error}.")
                 : null,
-        };
+        }.DescribeFallback(StoreVariable, environment);
 
-        // What lag needs too: the connection, the group and the topics.
+        // What the subcommands need too: the connection, the group and the topics.
         foreach (var shared in new Option[] { Client.BootstrapServers, Topics, GroupId, ConnectTimeout, Client.ConfigFile, Client.Properties, Store })
         {
             shared.Recursive = true;
         }
 
-        Root = new RootCommand("Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything.")
+        Root = new RootCommand($"Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything. {EnvironmentFallback.Rule}")
         {
             Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
             Commit, IsolationLevel, DeadLetterTopic, Output, Format, ConnectTimeout, Store, Client.ConfigFile, Client.Properties,
-            Lag, ListTopics, ResetOffsets, ShowStore,
+            LagDefinition.Command, TopicsDefinition.Command, ResetOffsetsDefinition.Command, ShowStore,
         };
-        ListTopics.Options.Add(ListingOutput);
-        ListTopics.Options.Add(Internal);
-        ResetTo = new Option<ResetTarget>("--to")
-        {
-            Description = "Where to move the group's offsets: earliest, latest, an offset (42), a shift (+10, -10), an ISO 8601 time or -<duration> (-1h)",
-            HelpName = "target",
-            Required = true,
-            CustomParser = result =>
-            {
-                var text = result.Tokens[0].Value;
-                var target = ResetTarget.Parse(text, clock());
-                if (target is null)
-                {
-                    result.AddError($"'{text}' is not a target for --to: use earliest, latest, an offset, +N, -N, a time or -<duration>.");
-                }
 
-                return target!;
-            },
-        };
-        ResetOffsets.Options.Add(ResetTo);
-        ResetOffsets.Options.Add(Execute);
+        // The flags that decide a client property; given, they win over --config and -X.
+        Client.Decides(GroupId, "group.id", parsed => parsed.GetRequiredValue(GroupId));
+        Client.Decides(From, "auto.offset.reset", parsed => ConsumerConfigFactory.WhereToStartWithoutCommit(parsed.GetRequiredValue(From).Kind).ToString().ToLowerInvariant());
+        Client.Decides(Commit, "enable.auto.offset.store", parsed => Commit.ValueIn(parsed) == CommitMode.Auto ? "true" : "false");
+        Client.Decides(ExitAtEnd, "enable.partition.eof", parsed => parsed.GetValue(ExitAtEnd) ? "true" : "false");
+        Client.Decides(IsolationLevel, "isolation.level", parsed => parsed.GetRequiredValue(IsolationLevel));
         Logging.AddTo(Root);
-        Root.Validators.Add(Validate);
+        Root.Validators.Add(result => ConsumerOptionChecks.Check(this, result));
     }
 
     /// <summary>The root command, without actions until <see cref="ConsumerCommand"/> sets them.</summary>
     public RootCommand Root { get; }
 
-    /// <summary><c>lag</c>: the group's committed offsets against the log end, per partition.</summary>
-    public Command Lag { get; } = new("lag", "Print the group's committed offset, log-end offset and lag per partition of --topic (default: every topic the group has committed offsets for), then exit");
+    /// <summary><c>lag</c>, in Lag/.</summary>
+    public LagCommandDefinition LagDefinition { get; } = new();
 
-    /// <summary><c>topics</c>: the brokers, then every topic (or each --topic given) with its partitions.</summary>
-    public Command ListTopics { get; } = new("topics", "List the brokers, then each topic (all, or the --topic options given) with its partitions: leader, replicas, in-sync replicas, low and high watermarks");
+    /// <summary><c>topics</c>, in Topics/.</summary>
+    public TopicsCommandDefinition TopicsDefinition { get; } = new();
 
-    /// <summary><c>reset-offsets</c>: move the group's committed offsets for every partition of the --topics.</summary>
-    public Command ResetOffsets { get; } = new("reset-offsets", "Move the group's committed offsets on every partition of --topic: prints the plan, and applies it with --execute (the group must have no active members)");
+    /// <summary><c>reset-offsets</c>, in Reset/.</summary>
+    public ResetOffsetsCommandDefinition ResetOffsetsDefinition { get; }
 
     /// <summary><c>store</c>: what <c>--store</c> holds: the notes and the stored offsets.</summary>
     public Command ShowStore { get; } = new("store", "Print what --store holds: the number of stored events, the notes table, then the stored offsets per group and partition, then exit");
@@ -112,20 +99,13 @@ public sealed class ConsumerCommandDefinition
 
     public Option<StoreTarget?> Store { get; }
 
-    public Option<ResetTarget> ResetTo { get; }
-
-    public Option<bool> Execute { get; } = new("--execute") { Description = "Apply the plan; without it, reset-offsets only prints it" };
-
-    public ChoiceOption<ListingFormat> ListingOutput { get; } = new("--output", ["-o"], "text: aligned tables; json: one JSON document", ListingFormat.Text);
-
-    public Option<bool> Internal { get; } = new("--internal") { Description = "Also list Kafka's internal topics (__consumer_offsets, …)" };
 
     public ClientOptions Client { get; }
 
     public Option<string[]> Topics { get; }
 
     /// <summary>True when the topics were named (typed, or in the environment) rather than left at the default.</summary>
-    public bool TopicsNamed(ParseResult parsed) => _topicsFromEnvironment || ClientSettings.WasTyped(parsed, Topics);
+    public bool TopicsNamed(ParseResult parsed) => EnvironmentFallback.WasGiven(parsed, Topics);
 
     public Option<string> GroupId { get; }
 
@@ -200,53 +180,9 @@ public sealed class ConsumerCommandDefinition
 
     public LoggingOptions Logging { get; } = LoggingOptions.Create("Only warnings and errors in the logs (no assignment lines); messages and the summary are still printed");
 
-    private readonly bool _topicsFromEnvironment;
-    private readonly bool _storeFromEnvironment;
-
     private static StoreTarget? Rejected(System.CommandLine.Parsing.ArgumentResult result, string error)
     {
         result.AddError(error);
         return null;
-    }
-
-    private void Validate(System.CommandLine.Parsing.CommandResult result)
-    {
-        if (result.GetResult(Assign) is not null && result.GetResult(Partition) is not null)
-        {
-            result.AddError("Give either --assign or --partition, not both.");
-        }
-
-        if (result.GetValue(Partition)?.Any(p => p < 0) == true)
-        {
-            result.AddError("--partition must be 0 or more.");
-        }
-
-        if (result.GetValue(Assign) is { } list && PartitionAssignment.ParseList(list, out var error) is null)
-        {
-            result.AddError($"--assign: {error}.");
-        }
-
-        if (result.GetResult(Format) is not null && result.GetResult(Output) is not null)
-        {
-            result.AddError("Give either --output or --format, not both.");
-        }
-
-        // Whether a store was given is read from the token or the environment: reading a value
-        // that failed to parse would throw.
-        var storeGiven = result.GetResult(Store) is { Implicit: false } || _storeFromEnvironment;
-        if (storeGiven && result.GetResult(Commit) is not null && Commit.ValueIn(result) != CommitMode.AfterProcessing)
-        {
-            result.AddError("--store keeps its own offsets, written with the events: it cannot be combined with --commit auto.");
-        }
-
-        if (storeGiven && (result.GetResult(Assign) is not null || result.GetResult(Partition) is not null))
-        {
-            result.AddError("--store reads as a group, from the offsets it holds: it cannot be combined with --assign or --partition.");
-        }
-
-        if ((result.GetResult(Assign) is not null || result.GetResult(Partition) is not null) && result.GetValue(Instances) > 1)
-        {
-            result.AddError("--instances needs a group; it cannot be combined with --assign or --partition.");
-        }
     }
 }

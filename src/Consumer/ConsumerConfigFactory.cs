@@ -4,8 +4,9 @@ namespace KafkaDemo.Consumer;
 
 /// <summary>
 /// Turns a run's options into the <see cref="ConsumerConfig"/> of each consumer instance: our
-/// defaults, then the user's client properties (config file, <c>KAFKA_X_*</c>, <c>-X</c>, typed
-/// flags, already merged in that order). The instances, the start-up check, <c>lag</c> and the
+/// defaults (the options' values among them), then the user's client properties (config file,
+/// <c>KAFKA_X_*</c>, <c>-X</c>, then the flags the user gave, merged in that order by
+/// <see cref="Cli.ClientOptions"/>). The instances, the start-up check, <c>lag</c> and the
 /// DLQ all read their settings from it.
 /// </summary>
 public static class ConsumerConfigFactory
@@ -19,31 +20,26 @@ public static class ConsumerConfigFactory
             GroupId = options.GroupId,
             ClientId = $"kafkademo-consumer-{instance}",
             // Where a partition has no committed offset; "committed" refuses to guess.
-            AutoOffsetReset = options.From.Kind switch
-            {
-                StartKind.Latest => AutoOffsetReset.Latest,
-                StartKind.Committed => AutoOffsetReset.Error,
-                _ => AutoOffsetReset.Earliest,
-            },
+            AutoOffsetReset = WhereToStartWithoutCommit(options.From.Kind),
             // Stored offsets are committed in the background every 5 s and on Close().
             EnableAutoCommit = true,
             // After-processing stores each offset by hand once its message was handled.
             EnableAutoOffsetStore = options.Commit == CommitMode.Auto,
             // librdkafka postpones a partition's next fetch by this much once its local queue is
-            // full; the default (1 s) left the consumer idle for half of a 400,000-message read.
+            // full; at the default (1 s) a reader that keeps up sits idle, waiting for it.
             FetchQueueBackoffMs = 100,
             // --exit-at-end learns from these events that a partition has nothing more to read,
             // which no message could tell for an empty partition.
             EnablePartitionEof = options.ExitAtEnd,
             // A partition at its end is told so only when a fetch's long poll expires (500 ms by
-            // default): an empty partition held --exit-at-end back half a second. Polling every
-            // 50 ms costs a run that stops at the end nothing (0.63 s to 0.17 s for 3 partitions).
+            // default), which would hold --exit-at-end back that long for an empty partition;
+            // a shorter poll costs a run that stops at the end nothing.
             FetchWaitMaxMs = options.ExitAtEnd ? 50 : null,
             // librdkafka's default, said out loud (the Java client's is read_uncommitted): messages of
             // aborted or still-open transactions are not shown as if they had happened.
             IsolationLevel = IsolationLevel.ReadCommitted,
             // As in the Producer (see ProducerConfigFactory): the group coordinator's connection
-            // no longer waits ~45 ms behind the bootstrap one.
+            // does not wait a whole backoff behind the bootstrap one.
             ReconnectBackoffMs = 20,
         };
 
@@ -54,4 +50,12 @@ public static class ConsumerConfigFactory
 
         return config;
     }
+
+    /// <summary>Where a partition without a committed offset starts for <paramref name="kind"/>; "committed" refuses to guess.</summary>
+    public static AutoOffsetReset WhereToStartWithoutCommit(StartKind kind) => kind switch
+    {
+        StartKind.Latest => AutoOffsetReset.Latest,
+        StartKind.Committed => AutoOffsetReset.Error,
+        _ => AutoOffsetReset.Earliest,
+    };
 }

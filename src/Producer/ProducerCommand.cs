@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using KafkaDemo.Cli;
 using KafkaDemo.Clients.Native;
 using KafkaDemo.Common.Events;
 using KafkaDemo.Common.Partitioning;
+using KafkaDemo.Producer.Keys;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Producer;
@@ -19,6 +19,8 @@ public static class ProducerCommand
         variables ??= environment is null ? EnvironmentFallback.ProcessVariables() : [];
         var definition = new ProducerCommandDefinition(environment ?? EnvironmentFallback.Process, variables);
         definition.Root.SetAction((parsed, cancellationToken) => RunAsync(definition, parsed, cancellationToken));
+        definition.ExplainKeysDefinition.Command.SetAction(parsed =>
+            ExplainKeys(definition, parsed, parsed.GetRequiredValue(definition.ExplainKeysDefinition.Keys)));
         return definition.Root;
     }
 
@@ -29,8 +31,8 @@ public static class ProducerCommand
         using var loggers = d.Logging.CreateFactory(parsed);
         if (parsed.GetValue(d.ExplainKeys) is { } keyList)
         {
-            var partitionCount = ClientSettings.WasTyped(parsed, d.Partitions) ? parsed.GetValue(d.Partitions) : (int?)null;
-            return ExplainKeysAction.Run(keyList, partitionCount, options, parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
+            parsed.InvocationConfiguration.Error.WriteLine("note: --explain-keys moved to a subcommand: producer explain-keys k1,k2,…");
+            return ExplainKeys(d, parsed, [keyList]);
         }
 
         var producer = new NoteProducer(options, parsed.InvocationConfiguration.Output, loggers.CreateLogger("Producer"), d.Logging.SummaryWriter(parsed));
@@ -38,16 +40,22 @@ public static class ProducerCommand
         return summary.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }
 
+    private static int ExplainKeys(ProducerCommandDefinition d, ParseResult parsed, IEnumerable<string> arguments)
+    {
+        var partitionCount = EnvironmentFallback.WasGiven(parsed, d.Partitions) ? parsed.GetValue(d.Partitions) : (int?)null;
+        return ExplainKeysCommand.Run(ExplainKeysCommandDefinition.Split(arguments), partitionCount, Bind(d, parsed),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
+    }
+
+    /// <summary>What <paramref name="args"/> bind to, for tests that follow a flag into the client's config.</summary>
+    internal static ProducerOptions Bind(string[] args, Func<string, string?> environment)
+    {
+        var definition = new ProducerCommandDefinition(environment, []);
+        return Bind(definition, definition.Root.Parse(args));
+    }
+
     private static ProducerOptions Bind(ProducerCommandDefinition d, ParseResult parsed)
     {
-        var settings = d.Client.Merge(parsed,
-            (d.Acks, "acks", () => parsed.GetRequiredValue(d.Acks)),
-            (d.Idempotence, "enable.idempotence", () => parsed.GetRequiredValue(d.Idempotence)),
-            (d.LingerMs, "linger.ms", () => parsed.GetValue(d.LingerMs).ToString(CultureInfo.InvariantCulture)),
-            (d.Compression, "compression.type", () => parsed.GetRequiredValue(d.Compression)),
-            (d.TransactionalId, "transactional.id", () => parsed.GetRequiredValue(d.TransactionalId)),
-            (d.DeliveryTimeout, "message.timeout.ms", () => ((int)parsed.GetValue(d.DeliveryTimeout).TotalMilliseconds).ToString(CultureInfo.InvariantCulture)));
-
         return new ProducerOptions(parsed.GetRequiredValue(d.Client.BootstrapServers), parsed.GetRequiredValue(d.Topic), parsed.GetValue(d.Count), parsed.GetValue(d.DeliveryTimeout))
         {
             Interval = parsed.GetValue(d.Rate) is { } perSecond ? TimeSpan.FromSeconds(1 / perSecond) : parsed.GetValue(d.Interval),
@@ -58,7 +66,7 @@ public static class ProducerCommand
             Partitioner = d.Partitioner.ValueIn(parsed),
             Headers = parsed.GetValue(d.Headers) ?? [],
             Threads = parsed.GetValue(d.Threads),
-            ClientSettings = settings,
+            ClientSettings = d.Client.Merge(parsed),
             Input = parsed.GetValue(d.Input),
             InputFormat = d.InputFormat.ValueIn(parsed),
             KeySeparator = parsed.GetValue(d.KeySeparator),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using KafkaDemo.Cli;
 using KafkaDemo.Common.Events;
 using KafkaDemo.Common.Partitioning;
+using KafkaDemo.Producer.Keys;
 
 namespace KafkaDemo.Producer;
 
@@ -22,19 +23,38 @@ public sealed class ProducerCommandDefinition
     {
         Client = new ClientOptions(environment, variables);
         Topic = ConnectionOptions.Topic("Topic to produce to", environment);
-        Root = new RootCommand("Sends note events (or lines of a file) to a Kafka topic and reports each delivery.")
+        Root = new RootCommand($"Sends note events (or lines of a file) to a Kafka topic and reports each delivery. {EnvironmentFallback.Rule}")
         {
             Client.BootstrapServers, Topic, Count, Interval, Rate, Format, KeyStrategy, Key, Partition, Partitioner,
             Acks, Idempotence, LingerMs, Compression, Headers, Threads, DeliveryTimeout, ConnectTimeout,
             Input, InputFormat, KeySeparator, NullMarker, KeepPartitions, CreateTopic, Partitions, ReplicationFactor, Compact,
             TransactionalId, TransactionSize, ExplainKeys, SequenceHeader, Client.ConfigFile, Client.Properties,
+            ExplainKeysDefinition.Command,
         };
+
+        // What explain-keys needs too: the partition count, the partitioner, the topic and the connection.
+        foreach (var shared in new Option[] { Client.BootstrapServers, Topic, Partitions, Partitioner, ConnectTimeout, Client.ConfigFile, Client.Properties })
+        {
+            shared.Recursive = true;
+        }
+
+        // The flags that decide a client property; given, they win over --config and -X.
+        Client.Decides(Acks, "acks", parsed => parsed.GetRequiredValue(Acks));
+        Client.Decides(Idempotence, "enable.idempotence", parsed => parsed.GetRequiredValue(Idempotence));
+        Client.Decides(LingerMs, "linger.ms", parsed => Invariant(parsed.GetValue(LingerMs)));
+        Client.Decides(Compression, "compression.type", parsed => parsed.GetRequiredValue(Compression));
+        Client.Decides(TransactionalId, "transactional.id", parsed => parsed.GetRequiredValue(TransactionalId));
+        Client.Decides(DeliveryTimeout, "message.timeout.ms", parsed => Invariant((int)parsed.GetValue(DeliveryTimeout).TotalMilliseconds));
+        Client.Decides(Partitioner, "partitioner", parsed => ProducerConfigFactory.LibrdkafkaPartitioner(Partitioner.ValueIn(parsed)));
         Logging.AddTo(Root);
         Root.Validators.Add(Validate);
     }
 
-    /// <summary>The root command, without an action until <see cref="ProducerCommand"/> sets one.</summary>
+    /// <summary>The root command, without actions until <see cref="ProducerCommand"/> sets them.</summary>
     public RootCommand Root { get; }
+
+    /// <summary><c>explain-keys</c>, in Keys/.</summary>
+    public ExplainKeysCommandDefinition ExplainKeysDefinition { get; } = new();
 
     public ClientOptions Client { get; }
 
@@ -52,7 +72,7 @@ public sealed class ProducerCommandDefinition
         "Encoding of generated events: json (application/json), text (text/plain) or protobuf (application/x-protobuf)", NoteEventFormat.Json);
 
     public ChoiceOption<KeyStrategy> KeyStrategy { get; } = new("--key-strategy", [],
-        "Message key: the event type, none, a fresh uuid per message, or a fixed key (--key)", Producer.KeyStrategy.EventType);
+        "Message key: the event type, none, a fresh uuid per message, or a fixed key (--key)", Keys.KeyStrategy.EventType);
 
     public Option<string?> Key { get; } = new("--key", "-k") { Description = "Fixed key for every message (implies --key-strategy fixed)", HelpName = "text" };
 
@@ -101,7 +121,7 @@ public sealed class ProducerCommandDefinition
 
     public Option<bool> CreateTopic { get; } = new("--create-topic") { Description = "Create the topic (--partitions, --replication-factor, --compact) if it does not exist" };
 
-    public Option<int> Partitions { get; } = new Option<int>("--partitions") { Description = "Partition count for --create-topic and --explain-keys" }.Within(1, 100_000, 3);
+    public Option<int> Partitions { get; } = new Option<int>("--partitions") { Description = "Partition count for --create-topic; explain-keys uses it, when given, instead of the topic's" }.Within(1, 100_000, 3);
 
     public Option<int> ReplicationFactor { get; } = new Option<int>("--replication-factor") { Description = "Replicas per partition for --create-topic (-1: broker default)" }.Within(-1, 32_767, -1);
 
@@ -116,11 +136,14 @@ public sealed class ProducerCommandDefinition
     public Option<int> TransactionSize { get; } = new Option<int>("--transaction-size") { Description = "With --transactional-id: commit every n messages (0: the whole run is one transaction)", HelpName = "n" }
         .Within(0, int.MaxValue, 0);
 
-    public Option<string?> ExplainKeys { get; } = new("--explain-keys") { Description = "Print the partition of each key under every partitioner and exit (partition count from --partitions or the topic)", HelpName = "k1,k2,…" };
+    /// <summary>The flag spelling of <c>explain-keys</c>, kept so existing scripts work; not shown in --help.</summary>
+    public Option<string?> ExplainKeys { get; } = new("--explain-keys") { Description = "Moved: use the explain-keys subcommand", HelpName = "k1,k2,…", Hidden = true };
 
     public Option<string?> SequenceHeader { get; } = new("--sequence-header") { Description = "Stamp each message with this header holding its sequence number (event id or input line), to check delivery end to end", HelpName = "name" };
 
     public LoggingOptions Logging { get; } = LoggingOptions.Create("No line per delivery, and only warnings and errors in the logs: a progress line every 5 s, then the summary");
+
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     // A validator sees only what was typed: an absent option reads as default(T), not its default value.
     private void Validate(System.CommandLine.Parsing.CommandResult result)
@@ -161,12 +184,12 @@ public sealed class ProducerCommandDefinition
             result.AddError("--count 0 runs until Ctrl+C, which aborts the open transaction: give --transaction-size as well.");
         }
 
-        if (KeyStrategy.ValueIn(result) == Producer.KeyStrategy.Fixed && result.GetResult(Key) is null)
+        if (KeyStrategy.ValueIn(result) == Keys.KeyStrategy.Fixed && result.GetResult(Key) is null)
         {
             result.AddError("--key-strategy fixed needs --key.");
         }
 
-        if (result.GetResult(Key) is not null && result.GetResult(KeyStrategy) is { Implicit: false } && KeyStrategy.ValueIn(result) != Producer.KeyStrategy.Fixed)
+        if (result.GetResult(Key) is not null && result.GetResult(KeyStrategy) is { Implicit: false } && KeyStrategy.ValueIn(result) != Keys.KeyStrategy.Fixed)
         {
             result.AddError("--key gives a fixed key; it cannot be combined with another --key-strategy.");
         }

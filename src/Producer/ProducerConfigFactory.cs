@@ -4,10 +4,11 @@ using KafkaDemo.Common.Partitioning;
 namespace KafkaDemo.Producer;
 
 /// <summary>
-/// Turns a run's options into the one <see cref="ProducerConfig"/> its client uses: our defaults,
-/// then the user's client properties (config file, <c>KAFKA_X_*</c>, <c>-X</c>, typed flags, already
-/// merged in that order). Everything after reads the address, the message timeout and the rest
-/// from this config, never from the options again.
+/// Turns a run's options into the one <see cref="ProducerConfig"/> its client uses: our defaults
+/// (the options' values among them), then the user's client properties (config file,
+/// <c>KAFKA_X_*</c>, <c>-X</c>, then the flags the user gave, merged in that order by
+/// <see cref="Cli.ClientOptions"/>). Everything after reads the address, the message timeout and
+/// the rest from this config, never from the options again.
 /// </summary>
 public static class ProducerConfigFactory
 {
@@ -30,21 +31,19 @@ public static class ProducerConfigFactory
             // Bounds memory: every queued message also holds managed objects until its delivery
             // report; past this, Produce reports Local_QueueFull and the sender waits (never drops).
             QueueBufferingMaxMessages = 20_000,
-            // The Java client's partitioner, so .NET and Java producers put a key in the same place.
-            Partitioner = options.Partitioner == PartitionerKind.Crc32 ? Partitioner.ConsistentRandom : Partitioner.Murmur2Random,
             // Confluent.Kafka's background poll blocks this long at a time, and disposing the
-            // producer waits for it: 100 ms by default, most of a short run's shutdown. At 10 ms
-            // the default 9-event run (native) went from 0.29 s to 0.20 s. The idle poll thread
-            // then wakes 100 times a second: 5 s at 2 messages a second cost 0.10 s of CPU either
-            // way, and 200,000 events took 1.09-1.24 s instead of 1.28-1.29 s.
+            // producer waits for it: at its default (100 ms) that wait is most of a short run's
+            // shutdown. The idle poll thread then wakes more often, which costs little CPU
+            // (docs/performance.md has the measurements).
             CancellationDelayMaxMs = 10,
-            // librdkafka opens a connection "to any broker" at most every reconnect.backoff.ms / 2:
-            // right after the bootstrap connection, the first produce waited ~45 ms for the
-            // leader's. At 20 ms that gap is 11 ms (the native 9-event run: 0.15 s to 0.12 s);
-            // after a failure, reconnects still back off exponentially up to 10 s.
+            // librdkafka opens a connection "to any broker" at most every reconnect.backoff.ms / 2,
+            // so right after the bootstrap connection the first produce waits that long for the
+            // leader's; after a failure, reconnects still back off exponentially up to 10 s.
             ReconnectBackoffMs = 20,
         };
 
+        // Through the same name a --partitioner the user gave is written with (see ProducerCommandDefinition).
+        config.Set("partitioner", LibrdkafkaPartitioner(options.Partitioner));
         foreach (var (name, value) in options.ClientSettings)
         {
             config.Set(name, value);
@@ -54,6 +53,13 @@ public static class ProducerConfigFactory
         config.DeliveryReportFields = "status";
         return config;
     }
+
+    /// <summary>
+    /// librdkafka's partitioner for <paramref name="kind"/>: murmur2 is the Java client's, so .NET
+    /// and Java producers put a key in the same place; uuid-modulo falls back to it for keys that
+    /// are not UUIDs.
+    /// </summary>
+    public static string LibrdkafkaPartitioner(PartitionerKind kind) => kind == PartitionerKind.Crc32 ? "consistent_random" : "murmur2_random";
 
     /// <summary>
     /// How long the final flush waits for outstanding deliveries: the message timeout the client

@@ -1,5 +1,6 @@
 using KafkaDemo.Common.Events;
 using KafkaDemo.Common.Partitioning;
+using KafkaDemo.Producer.Keys;
 
 namespace KafkaDemo.Producer;
 

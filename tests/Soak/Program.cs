@@ -6,6 +6,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using KafkaDemo.Cli;
+using KafkaDemo.Producer.Keys;
 using KafkaDemo.TestSupport;
 using KafkaDemo.Consumer;
 using KafkaDemo.LocalBroker;

@@ -63,7 +63,7 @@ public static class ResetOffsetsCommand
     {
         var config = ConsumerConfigFactory.Create(options);
         config.EnableAutoCommit = false;
-        // A short session makes the embedded broker rebalance a group that had members in seconds, not 44 s.
+        // A short session makes the embedded broker rebalance a group that had members in seconds, not after a default session.
         if (!options.ClientSettings.ContainsKey("session.timeout.ms"))
         {
             config.SessionTimeoutMs = 6000;

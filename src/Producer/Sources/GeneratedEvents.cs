@@ -1,5 +1,6 @@
 using System.Text;
 using KafkaDemo.Common.Events;
+using KafkaDemo.Producer.Keys;
 
 namespace KafkaDemo.Producer.Sources;
 
@@ -26,7 +27,7 @@ public sealed class GeneratedEvents(ProducerOptions options) : IMessageSource
 
         var note = NoteEventFactory.Create((int)id);
         message = new OutgoingMessage(
-            Keys.For(options.KeyStrategy, options.FixedKey, note.EventType),
+            MessageKeys.For(options.KeyStrategy, options.FixedKey, note.EventType),
             NoteEventEncoder.Encode(note, options.Format),
             _headers,
             options.Partition,

@@ -1,5 +1,6 @@
 using System.Text;
 using KafkaDemo.Common.Envelopes;
+using KafkaDemo.Producer.Keys;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Producer.Sources;
@@ -57,7 +58,7 @@ public sealed class LineInput(TextReader reader, ProducerOptions options, ILogge
         }
         else
         {
-            key = Keys.For(options.KeyStrategy, options.FixedKey, eventType: null);
+            key = MessageKeys.For(options.KeyStrategy, options.FixedKey, eventType: null);
         }
 
         var tombstone = options.NullMarker is { } marker && (value == marker || (separatorAt >= 0 && value.Length == 0));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using KafkaDemo.Cli;
 using KafkaDemo.Consumer;
 using KafkaDemo.Consumer.Lag;
+using KafkaDemo.Producer.Keys;
 using KafkaDemo.Producer;
 
 namespace KafkaDemo.BrokerTests.Consumer;

@@ -1,4 +1,5 @@
 using KafkaDemo.Consumer;
+using KafkaDemo.Producer.Keys;
 using KafkaDemo.Producer;
 
 namespace KafkaDemo.BrokerTests.Consumer;

@@ -1,6 +1,7 @@
 using KafkaDemo.Cli;
 using KafkaDemo.Consumer;
 using KafkaDemo.Consumer.Lag;
+using KafkaDemo.Producer.Keys;
 using KafkaDemo.Producer;
 
 namespace KafkaDemo.BrokerTests.Consumer;

@@ -9,7 +9,10 @@ namespace KafkaDemo.BrokerTests.Consumer;
 public class TopicsCommandTests(BrokerFixture broker)
 {
     private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
-        CommandRunner.RunAsync(ConsumerCommand.Create(_ => null), ["topics", .. args]);
+        RunAsync(_ => null, args);
+
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(Func<string, string?> environment, params string[] args) =>
+        CommandRunner.RunAsync(ConsumerCommand.Create(environment), ["topics", .. args]);
 
     [Fact]
     public async Task Json_lists_the_brokers_and_the_topics_partitions_with_leaders_among_them_and_watermarks()
@@ -51,5 +54,29 @@ public class TopicsCommandTests(BrokerFixture broker)
         Assert.Equal(ExitCodes.Failure, exitCode);
         Assert.Equal(string.Empty, output);
         Assert.Single(error.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public async Task A_topic_named_in_KAFKA_TOPIC_narrows_the_listing_as_a_typed_one_does()
+    {
+        var named = await broker.CreateTopicAsync("env-named", 1);
+        var other = await broker.CreateTopicAsync("env-other", 1);
+
+        var (exitCode, output, error) = await RunAsync(name => name == "KAFKA_TOPIC" ? named : null, "-b", broker.BootstrapServers);
+
+        Assert.True(exitCode == ExitCodes.Success, error);
+        Assert.Contains($"Topic {named} (1 partition", output);
+        Assert.DoesNotContain(other, output);
+    }
+
+    [Fact]
+    public async Task An_empty_KAFKA_TOPIC_counts_as_unset_and_every_topic_is_listed()
+    {
+        var topic = await broker.CreateTopicAsync("env-empty", 1);
+
+        var (exitCode, output, error) = await RunAsync(name => name == "KAFKA_TOPIC" ? " " : null, "-b", broker.BootstrapServers);
+
+        Assert.True(exitCode == ExitCodes.Success, error);
+        Assert.Contains($"Topic {topic} (1 partition", output);
     }
 }

@@ -1,6 +1,7 @@
 using KafkaDemo.Common;
 using System.Text;
 using KafkaDemo.Common.Partitioning;
+using KafkaDemo.Producer.Keys;
 using KafkaDemo.Producer;
 
 namespace KafkaDemo.BrokerTests.Producer;

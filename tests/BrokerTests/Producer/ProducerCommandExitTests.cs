@@ -35,7 +35,7 @@ public class ProducerCommandExitTests(BrokerFixture broker)
     {
         var topic = await broker.CreateTopicAsync("explain", 5);
 
-        var (exitCode, output, _) = await RunAsync("-b", broker.BootstrapServers, "-t", topic, "--explain-keys", "a,b");
+        var (exitCode, output, _) = await RunAsync("explain-keys", "a,b", "-b", broker.BootstrapServers, "-t", topic);
 
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.StartsWith("5 partitions;", output);
@@ -46,18 +46,18 @@ public class ProducerCommandExitTests(BrokerFixture broker)
     {
         var topic = $"missing-{Guid.NewGuid():N}";
 
-        var (exitCode, _, error) = await RunAsync("-b", broker.BootstrapServers, "-t", topic, "--explain-keys", "a");
+        var (exitCode, _, error) = await RunAsync("explain-keys", "a", "-b", broker.BootstrapServers, "-t", topic);
 
         Assert.Equal(ExitCodes.Failure, exitCode);
         Assert.Contains($"topic {topic} was not found", error);
-        var (_, _, again) = await RunAsync("-b", broker.BootstrapServers, "-t", topic, "--explain-keys", "a");
+        var (_, _, again) = await RunAsync("explain-keys", "a", "-b", broker.BootstrapServers, "-t", topic);
         Assert.Contains("was not found", again);
     }
 
     [Fact]
     public async Task Explain_keys_with_a_setting_librdkafka_refuses_exits_2_on_one_line_without_its_secret()
     {
-        var (exitCode, output, error) = await RunAsync("-b", broker.BootstrapServers, "--explain-keys", "a", "-X", "sasl.password=hunter2", "-X", "no.such.setting=1");
+        var (exitCode, output, error) = await RunAsync("explain-keys", "a", "-b", broker.BootstrapServers, "-X", "sasl.password=hunter2", "-X", "no.such.setting=1");
 
         Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.Equal(string.Empty, output);

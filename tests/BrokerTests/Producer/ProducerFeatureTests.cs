@@ -4,6 +4,7 @@ using KafkaDemo.Common;
 using KafkaDemo.Common.Envelopes;
 using KafkaDemo.Common.Events;
 using KafkaDemo.Common.Partitioning;
+using KafkaDemo.Producer.Keys;
 using KafkaDemo.Producer;
 
 namespace KafkaDemo.BrokerTests.Producer;

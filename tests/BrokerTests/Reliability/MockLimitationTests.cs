@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using KafkaDemo.Producer.Keys;
 using KafkaDemo.TestSupport;
 using KafkaDemo.LocalBroker;
 using KafkaDemo.Producer;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using KafkaDemo.Cli;
 using KafkaDemo.Consumer;
 using KafkaDemo.Consumer.Store;
+using KafkaDemo.Producer.Keys;
 using KafkaDemo.Producer;
 using Microsoft.Data.Sqlite;
 

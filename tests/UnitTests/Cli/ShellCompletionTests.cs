@@ -29,6 +29,13 @@ public class ShellCompletionTests
     }
 
     [Fact]
+    public async Task The_producer_completes_its_explain_keys_subcommand_and_the_options_it_shares()
+    {
+        Assert.Equal(["explain-keys"], await Suggestions(ProducerCommand.Create(CommandLine.Environment()), "KafkaDemo.Producer expl"));
+        Assert.Equal(["--partitioner", "--partitions"], await Suggestions(ProducerCommand.Create(CommandLine.Environment()), "KafkaDemo.Producer explain-keys a --partit"));
+    }
+
+    [Fact]
     public async Task The_consumer_completes_subcommands_and_output_modes()
     {
         Assert.Equal(["reset-offsets"], await Suggestions(ConsumerCommand.Create(CommandLine.Environment()), "KafkaDemo.Consumer res"));
@@ -48,6 +55,10 @@ public class ShellCompletionTests
             COMP_POINT=${#COMP_LINE}
             _kafkademo_complete KafkaDemo.Consumer
             printf '%s\n' "${COMPREPLY[@]}"
+            COMP_LINE='KafkaDemo.Producer explain-keys a --partitioner c'
+            COMP_POINT=${#COMP_LINE}
+            _kafkademo_complete KafkaDemo.Producer
+            printf '%s\n' "${COMPREPLY[@]}"
             complete -p KafkaDemo.Producer
             """);
         start.ArgumentList.Add("completion-test");
@@ -60,7 +71,7 @@ public class ShellCompletionTests
         await bash.WaitForExitAsync();
 
         Assert.True(bash.ExitCode == 0, error);
-        Assert.Equal(["read_committed", "read_uncommitted", "complete -o default -F _kafkademo_complete KafkaDemo.Producer"],
+        Assert.Equal(["read_committed", "read_uncommitted", "crc32", "complete -o default -F _kafkademo_complete KafkaDemo.Producer"],
             output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 }

@@ -1,6 +1,7 @@
 using KafkaDemo.Common;
 using KafkaDemo.Common.Partitioning;
 using KafkaDemo.Consumer;
+using KafkaDemo.Producer.Keys;
 using KafkaDemo.Producer;
 
 namespace KafkaDemo.UnitTests.Common;

@@ -37,4 +37,19 @@ public class ConsumerCommandTests
 
         Assert.Equal("billing", parsed.GetValue<string>("--group-id"));
     }
+
+    [Theory]
+    [InlineData]
+    [InlineData("lag")]
+    [InlineData("topics")]
+    [InlineData("reset-offsets")]
+    public async Task Each_commands_help_states_the_fallback_rule_and_names_every_variable(params string[] command)
+    {
+        var (_, output, _) = await CommandLine.RunAsync(ConsumerCommand.Create(CommandLine.Environment()), [.. command, "--help"]);
+
+        Assert.Contains("takes the flag, else that variable (an empty one counts as unset), else its default", output);
+        Assert.Contains("[env: KAFKA_BOOTSTRAP_SERVERS]", output);
+        Assert.Contains("[env: KAFKA_TOPIC]", output);
+        Assert.Contains("[env: KAFKA_GROUP_ID]", output);
+    }
 }

@@ -68,7 +68,7 @@ public class ProducerCommandTests
             "--bootstrap-servers", "--topic", "--count", "--interval", "--rate", "--format", "--key-strategy", "--key", "--partition",
             "--partitioner", "--acks", "--idempotence", "--linger-ms", "--compression", "--header", "--threads", "--delivery-timeout",
             "--connect-timeout", "--input", "--input-format", "--key-separator", "--keep-partitions", "--create-topic", "--partitions",
-            "--replication-factor", "--compact", "--explain-keys", "--quiet", "--config", "-X", "--null-marker", "--transactional-id", "--transaction-size",
+            "--replication-factor", "--compact", "explain-keys", "--quiet", "--config", "-X", "--null-marker", "--transactional-id", "--transaction-size",
         ];
         Assert.All(options, option => Assert.Contains(option, output));
     }
@@ -139,19 +139,50 @@ public class ProducerCommandTests
     [Fact]
     public async Task Explain_keys_with_a_partition_count_needs_no_broker()
     {
-        var (exitCode, output, _) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment()),
-            "--explain-keys", "21,foobar", "--partitions", "6", "--bootstrap-servers", "127.0.0.1:1");
+        var (exitCode, output, error) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment()),
+            "explain-keys", "21,foobar", "--partitions", "6", "--bootstrap-servers", "127.0.0.1:1");
 
-        Assert.Equal(0, exitCode);
+        Assert.True(exitCode == 0, error);
         var line = output.Split('\n').Single(l => l.StartsWith("21 ", StringComparison.Ordinal));
         Assert.Contains($"[{(-973932308 & 0x7fffffff) % 6}]", line);
+        Assert.Single(output.Split('\n'), l => l.StartsWith("foobar ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Explain_keys_takes_keys_as_separate_arguments_and_marks_the_partitioner_given()
+    {
+        var (exitCode, output, _) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment()),
+            "explain-keys", "a", "b", "--partitions", "4", "--partitioner", "crc32");
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("4 partitions; [n] marks --partitioner crc32", output);
+        Assert.Equal(2, output.Split('\n').Count(l => l.StartsWith("a ", StringComparison.Ordinal) || l.StartsWith("b ", StringComparison.Ordinal)));
     }
 
     [Fact]
     public async Task Explaining_keys_for_a_one_partition_topic_warns()
     {
-        var (_, _, error) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment()), "--explain-keys", "a", "--partitions", "1");
+        var (_, _, error) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment()), "explain-keys", "a", "--partitions", "1");
 
         Assert.Contains("with 1 partition every key lands in partition 0", error);
+    }
+
+    [Fact]
+    public async Task The_old_explain_keys_flag_still_works_and_says_where_it_moved()
+    {
+        var (exitCode, output, error) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment()), "--explain-keys", "a,b", "--partitions", "3");
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("3 partitions;", output);
+        Assert.Equal("note: --explain-keys moved to a subcommand: producer explain-keys k1,k2,…", error.Trim());
+    }
+
+    [Fact]
+    public async Task Explain_keys_without_a_key_is_a_usage_error()
+    {
+        var (exitCode, _, error) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment()), "explain-keys", "--partitions", "3");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("keys", error);
     }
 }

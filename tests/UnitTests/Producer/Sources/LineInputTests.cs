@@ -1,4 +1,5 @@
 using System.Text;
+using KafkaDemo.Producer.Keys;
 using KafkaDemo.Producer;
 using KafkaDemo.Producer.Sources;
 using Microsoft.Extensions.Logging;

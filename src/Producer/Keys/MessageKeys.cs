@@ -1,9 +1,9 @@
 using System.Text;
 
-namespace KafkaDemo.Producer.Sources;
+namespace KafkaDemo.Producer.Keys;
 
-/// <summary>Applies a <see cref="KeyStrategy"/>.</summary>
-internal static class Keys
+/// <summary>Applies a <see cref="KeyStrategy"/>: the key bytes of one message.</summary>
+internal static class MessageKeys
 {
     // librdkafka copies the key when a message is produced, so one array per event type can be shared.
     private static readonly Dictionary<string, byte[]> s_eventTypeKeys =

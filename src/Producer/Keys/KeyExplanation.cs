@@ -1,10 +1,10 @@
 using KafkaDemo.Common;
 using KafkaDemo.Common.Partitioning;
 
-namespace KafkaDemo.Producer;
+namespace KafkaDemo.Producer.Keys;
 
 /// <summary>
-/// The <c>--explain-keys</c> table: for each key, its partition under every partitioner, with the
+/// The <c>explain-keys</c> table: for each key, its partition under every partitioner, with the
 /// one in use marked, so a user can see where a key will land and why clients may disagree.
 /// </summary>
 public static class KeyExplanation

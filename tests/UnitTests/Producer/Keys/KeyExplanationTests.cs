@@ -1,7 +1,7 @@
 using KafkaDemo.Common.Partitioning;
-using KafkaDemo.Producer;
+using KafkaDemo.Producer.Keys;
 
-namespace KafkaDemo.UnitTests.Producer;
+namespace KafkaDemo.UnitTests.Producer.Keys;
 
 public class KeyExplanationTests
 {

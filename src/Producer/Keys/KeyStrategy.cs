@@ -1,4 +1,4 @@
-namespace KafkaDemo.Producer;
+namespace KafkaDemo.Producer.Keys;
 
 /// <summary>How generated events (and input lines without a key) get their message key.</summary>
 public enum KeyStrategy

@@ -2,16 +2,16 @@ using Confluent.Kafka;
 using KafkaDemo.Cli;
 using KafkaDemo.Clients;
 
-namespace KafkaDemo.Producer;
+namespace KafkaDemo.Producer.Keys;
 
 /// <summary>
-/// <c>--explain-keys k1,k2,…</c>: prints, for each key, the partition every partitioner would pick,
-/// for the partition count given or the one the topic has, and sends nothing.
+/// <c>producer explain-keys k1,k2,…</c>: prints, for each key, the partition every partitioner
+/// would pick, for the partition count given or the one the topic has, and sends nothing.
 /// </summary>
-public static class ExplainKeysAction
+public static class ExplainKeysCommand
 {
     /// <summary>Runs it; <paramref name="partitionCount"/> null means "ask the cluster about the topic".</summary>
-    public static int Run(string keyList, int? partitionCount, ProducerOptions options, TextWriter stdout, TextWriter stderr)
+    public static int Run(IReadOnlyList<string> keys, int? partitionCount, ProducerOptions options, TextWriter stdout, TextWriter stderr)
     {
         var count = partitionCount ?? TopicPartitionCount(ProducerConfigFactory.Create(options), options.Topic, options.ConnectTimeout, stderr);
         if (count is not { } known)
@@ -19,7 +19,6 @@ public static class ExplainKeysAction
             return ExitCodes.Failure;
         }
 
-        var keys = keyList.Split(',', StringSplitOptions.TrimEntries).ToList();
         foreach (var line in KeyExplanation.Render(keys, known, options.Partitioner))
         {
             stdout.WriteLine(line);
