@@ -61,7 +61,7 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
         logger.LogInformation("Reading {What} from {From}{Filter} with {Instances} consumer(s)", what, options.From,
             options.EventType is null ? string.Empty : $", showing only {options.EventType}", options.Instances);
 
-        Exception? failure = null;
+        var failure = new FirstFailure();
         var threads = Enumerable.Range(1, options.Instances).Select(n => new Thread(() =>
         {
             try
@@ -70,7 +70,7 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                failure ??= ex;
+                failure.Record(ex);
                 run.MarkFatal();
             }
         })
@@ -78,14 +78,14 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
         threads.ForEach(t => t.Start());
         JoinWithinShutdownGrace(threads, run);
 
-        if (failure is UsageException usage)
+        if (failure.Exception is UsageException usage)
         {
             throw usage;
         }
 
-        if (failure is not null)
+        if (failure.Exception is { } stopped)
         {
-            logger.LogCritical("Consumer stopped: {Reason}", failure.Message);
+            logger.LogCritical("Consumer stopped: {Reason}", stopped.Message);
         }
 
         if (run.ToEnd?.Done == true)
