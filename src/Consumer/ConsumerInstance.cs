@@ -29,6 +29,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
     private readonly StartOffsets _start = new(options.From);
     private readonly InstanceAssignment _assignment = new(number, run, logger);
     private readonly StoreBatch? _batch = store is null ? null : new StoreBatch(store, options.GroupId);
+    private readonly OutsideGroupCommits? _outside = options.Assignment is null ? null : new OutsideGroupCommits(number, options.GroupId, logger);
     private OffsetCheckpoint _checkpoint = null!;
     private EndCommits? _ends;
 
@@ -39,7 +40,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
         {
             using var consumer = Build();
             _checkpoint = new OffsetCheckpoint(() => run.FlushOutput() && WriteBatch(), consumer.StoreOffset, logger, number);
-            _ends = run.ToEnd is { } toEnd ? new EndCommits(number, toEnd, _checkpoint, logger) : null;
+            _ends = run.ToEnd is { } toEnd ? new EndCommits(number, toEnd, _checkpoint, logger, _outside) : null;
             Start(consumer);
             try
             {
@@ -139,7 +140,15 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
     {
         var builder = new ConsumerBuilder<byte[], byte[]>(config)
             .SetErrorHandler((_, error) => _errors.Report(error))
-            .SetLogHandler((_, message) => ConsoleLogging.Forward(logger, message))
+            .SetLogHandler((_, message) =>
+            {
+                // librdkafka retries a refused automatic commit every interval; the refusal was told once.
+                if (_outside?.Refused != true || message.Facility != "COMMITFAIL")
+                {
+                    ConsoleLogging.Forward(logger, message);
+                }
+            })
+            .SetOffsetsCommittedHandler((_, committed) => _outside?.AutoCommitted(committed))
             .SetPartitionsAssignedHandler((c, partitions) =>
             {
                 _assignment.Track(partitions, added: true, "assigned");
@@ -282,9 +291,18 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
     // and at shutdown, so the next owner starts right after the last message handled here.
     private void CommitHandled(IConsumer<byte[], byte[]> consumer, string occasion)
     {
-        if (options.Commit == CommitMode.AfterProcessing)
+        if (options.Commit != CommitMode.AfterProcessing)
         {
-            _checkpoint.Commit(consumer.Commit, occasion);
+            return;
+        }
+
+        if (_outside?.Refused == true)
+        {
+            _checkpoint.Checkpoint();
+        }
+        else
+        {
+            _checkpoint.Commit(consumer.Commit, occasion, _outside is null ? null : _outside.Refuses);
         }
     }
 }

@@ -93,9 +93,10 @@ public sealed class OffsetCheckpoint(Func<bool> flushOutput, Action<TopicPartiti
     /// <summary>
     /// Checkpoints, then commits what is stored through <paramref name="commit"/> (<c>IConsumer.Commit</c>),
     /// on revocation or shutdown. A failed commit loses nothing: the next owner of the partitions
-    /// starts from the last commit that succeeded and reads the rest again.
+    /// starts from the last commit that succeeded and reads the rest again. A failure that
+    /// <paramref name="explains"/> answers true for has been told already, and is not told again.
     /// </summary>
-    public void Commit(Func<List<TopicPartitionOffset>> commit, string occasion)
+    public void Commit(Func<List<TopicPartitionOffset>> commit, string occasion, Func<Error, bool>? explains = null)
     {
         Checkpoint();
         try
@@ -110,6 +111,9 @@ public sealed class OffsetCheckpoint(Func<bool> flushOutput, Action<TopicPartiti
         catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_NoOffset)
         {
             // Nothing handled since the last commit.
+        }
+        catch (KafkaException ex) when (explains?.Invoke(ex.Error) == true)
+        {
         }
         catch (KafkaException ex)
         {
