@@ -5,15 +5,16 @@ namespace KafkaDemo.Consumer.Offsets;
 
 /// <summary>
 /// Where a consumer instance keeps the offsets of what it handled (with <c>--commit
-/// after-processing</c>) until they may be stored: only after the output has been flushed, so no
-/// offset is committed for a line that never reached stdout. Storing is local: librdkafka commits
-/// stored offsets every auto.commit.interval.ms, and the instance commits on revocation and shutdown.
+/// after-processing</c>) until they may be stored: only after what was handled is durable (the
+/// output flushed, the store written), so no offset is committed for a line that never reached
+/// stdout or an event the store does not hold. Storing is local: librdkafka commits stored offsets
+/// every auto.commit.interval.ms, and the instance commits here on revocation and shutdown.
 /// </summary>
-/// <param name="flushOutput">Pushes buffered output out; false when the output is broken.</param>
+/// <param name="makeDurable">Makes what was handled durable (<see cref="BeforeOffsetsMove"/>); false when it could not, and then no offset moves.</param>
 /// <param name="store">Stores one offset with the client (<c>IConsumer.StoreOffset</c>).</param>
 /// <param name="logger">Where a failed store is reported.</param>
 /// <param name="instance">The instance number, for log lines.</param>
-public sealed class OffsetCheckpoint(Func<bool> flushOutput, Action<TopicPartitionOffset> store, ILogger logger, int instance)
+public sealed class OffsetCheckpoint(Func<bool> makeDurable, Action<TopicPartitionOffset> store, ILogger logger, int instance)
 {
     /// <summary>Most messages handled between two checkpoints while the queue never runs dry.</summary>
     public const int CheckpointEvery = 1000;
@@ -51,13 +52,13 @@ public sealed class OffsetCheckpoint(Func<bool> flushOutput, Action<TopicPartiti
         }
     }
 
-    /// <summary>Flushes the output, then stores the offsets of what it now shows.</summary>
+    /// <summary>Makes what was handled durable, then stores its offsets.</summary>
     public void Checkpoint()
     {
         _sinceCheckpoint = 0;
-        if (!flushOutput())
+        if (!makeDurable())
         {
-            // Those lines may never have been shown: their messages are read again next time.
+            // Those lines may never have been shown, or stored: their messages are read again next time.
             Clear();
             return;
         }
