@@ -7,8 +7,10 @@ namespace KafkaDemo.Consumer;
 
 /// <summary>One message as the Consumer handled it: where it came from and what it decoded to.</summary>
 /// <remarks>
-/// Made from a consumed message, its key and headers become text on first use: most messages a
-/// filtered run reads are only counted.
+/// Made from a consumed message, its key and headers become text on first use, only for speed:
+/// most messages a filtered run reads are only counted, and the pretty line asks whether there are
+/// headers worth showing without decoding any. It could go (key and headers made in the
+/// constructor) if every message were shown in full anyway.
 /// </remarks>
 public sealed class ConsumedMessage
 {

@@ -31,7 +31,7 @@ internal sealed class StopConditions(ConsumerOptions options, CancellationToken 
     /// <summary>Takes the right to handle one more message; false once --max-messages is reached.</summary>
     public bool TryClaim()
     {
-        // The clock is read for every message only when --idle-timeout needs it.
+        // Only for speed: the clock is read for every message only when --idle-timeout needs it.
         if (options.IdleTimeout is not null)
         {
             Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());

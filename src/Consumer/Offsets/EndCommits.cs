@@ -5,8 +5,8 @@ namespace KafkaDemo.Consumer.Offsets;
 
 /// <summary>
 /// One instance's part in <c>--exit-at-end</c>: takes each newly assigned partition's end, and
-/// commits a partition's position as soon as it reaches that end, after flushing the output and
-/// storing what was handled, as before any commit. In the group only a committed end counts
+/// commits a partition's position as soon as it reaches that end, once what was handled is
+/// durable (the checkpoint), as every commit is. In the group only a committed end counts
 /// (<see cref="ReadToEnd"/>); a run outside the group (<paramref name="outside"/>) tries the commit
 /// once and counts the end either way.
 /// </summary>
