@@ -1,13 +1,16 @@
 using System.Text;
 using Confluent.Kafka;
+using KafkaDemo.Common;
 using KafkaDemo.Common.Decoding;
 
 namespace KafkaDemo.Consumer;
 
 /// <summary>One message as the Consumer handled it: where it came from and what it decoded to.</summary>
 /// <remarks>
-/// Made from a consumed message, its key and headers become text on first use: most messages a
-/// filtered run reads are only counted.
+/// Made from a consumed message, its key and headers become text on first use, only for speed:
+/// most messages a filtered run reads are only counted, and the pretty line asks whether there are
+/// headers worth showing without decoding any. It could go (key and headers made in the
+/// constructor) if every message were shown in full anyway.
 /// </remarks>
 public sealed class ConsumedMessage
 {
@@ -64,19 +67,33 @@ public sealed class ConsumedMessage
         KeyValuePair.Create(h.Key, h.GetValueBytes() is { } bytes ? Encoding.UTF8.GetString(bytes) : string.Empty))];
 
     /// <summary>
-    /// Whether the message has headers besides a lone <c>content-type</c> (which the line's label
-    /// already tells), answered without turning any header value into text.
+    /// Whether the message has a header not named <c>content-type</c> (the line's label already
+    /// tells that one), answered without turning any header value into text.
     /// </summary>
     public bool HasHeadersBesidesContentType
     {
         get
         {
-            var (count, firstName) = _headers is null && _source is not null
-                ? (_source.Headers?.Count ?? 0, _source.Headers is { Count: > 0 } raw ? raw[0].Key : null)
-                : (Headers.Count, Headers.Count > 0 ? Headers[0].Key : null);
-            return count > 1 || (count == 1 && !Common.ContentTypes.IsHeaderName(firstName!));
+            if (_headers is null && _source is not null)
+            {
+                var raw = _source.Headers;
+                for (var i = 0; i < (raw?.Count ?? 0); i++)
+                {
+                    if (!ContentTypes.IsHeaderName(raw![i].Key))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            return Headers.Any(h => !ContentTypes.IsHeaderName(h.Key));
         }
     }
+
+    /// <summary>The headers worth showing on a line: every header except <c>content-type</c>, values as UTF-8 text.</summary>
+    public IEnumerable<KeyValuePair<string, string>> HeadersBesidesContentType => Headers.Where(h => !ContentTypes.IsHeaderName(h.Key));
 
     /// <summary>The message of <paramref name="result"/>, its value decoded as <paramref name="decoded"/>.</summary>
     internal static ConsumedMessage From(ConsumeResult<byte[], byte[]> result, DecodedMessage decoded) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Confluent.Kafka;
 using KafkaDemo.Cli;
 using KafkaDemo.Clients;
@@ -11,25 +10,29 @@ namespace KafkaDemo.Consumer;
 
 /// <summary>
 /// One consumer (one group member, or one manual assignment) running its poll loop on the calling
-/// thread until the run's stop conditions say so, then committing what it handled and leaving.
-/// Each message goes through the <see cref="MessageProcessor"/>; with <c>--commit
-/// after-processing</c> its offset waits in the <see cref="OffsetCheckpoint"/> until the output is
-/// flushed: whenever the local queue runs dry, every 1,000 messages, and before every commit.
+/// thread until the run's <see cref="StopConditions"/> say so, then committing what it handled and
+/// leaving (<see cref="GroupDeparture"/>). Each message goes through the <see cref="MessageProcessor"/>
+/// (output, DLQ); with <c>--commit after-processing</c> its offset waits in the
+/// <see cref="OffsetCheckpoint"/> until <see cref="BeforeOffsetsMove"/> made it durable: whenever the
+/// local queue runs dry, every <see cref="OffsetCheckpoint.CheckpointEvery"/> messages, and before
+/// every commit. With <c>--exit-at-end</c>, <see cref="EndCommits"/> commits each partition at its end.
 /// </summary>
 /// <remarks>
 /// With <c>--store</c>, each checkpoint first writes the <see cref="StoreBatch"/> (the events and
 /// their next offsets in one database transaction) and only then stores the offsets with Kafka;
-/// assigned partitions start from the offsets the database holds.
+/// assigned partitions start from the offsets the database holds. The file runs a little past 200
+/// lines because the poll loop and the rebalance callbacks share one checkpoint, batch and end
+/// tracker; each step they take lives in its own type, named above.
 /// </remarks>
 internal sealed class ConsumerInstance(int number, ConsumerOptions options, ConsumerConfig config, RunContext run, MessageProcessor processor, ILogger logger, EventStore? store = null)
 {
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan s_leaveWait = TimeSpan.FromSeconds(2);
 
     private readonly ClientErrors _errors = new(logger, "consumer");
     private readonly StartOffsets _start = new(options.From);
     private readonly InstanceAssignment _assignment = new(number, run, logger);
     private readonly StoreBatch? _batch = store is null ? null : new StoreBatch(store, options.GroupId);
+    private readonly OutsideGroupCommits? _outside = options.Assignment is null ? null : new OutsideGroupCommits(number, options.GroupId, logger);
     private OffsetCheckpoint _checkpoint = null!;
     private EndCommits? _ends;
 
@@ -39,8 +42,9 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
         try
         {
             using var consumer = Build();
-            _checkpoint = new OffsetCheckpoint(() => run.FlushOutput() && WriteBatch(), consumer.StoreOffset, logger, number);
-            _ends = run.ToEnd is { } toEnd ? new EndCommits(number, toEnd, _checkpoint, logger) : null;
+            var durable = new BeforeOffsetsMove(number, run.Output, _batch, run.Stop, logger);
+            _checkpoint = new OffsetCheckpoint(durable.MakeDurable, consumer.StoreOffset, logger, number);
+            _ends = run.Stop.ToEnd is { } toEnd ? new EndCommits(number, toEnd, _checkpoint, logger, _outside) : null;
             Start(consumer);
             try
             {
@@ -50,60 +54,24 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             {
                 CommitHandled(consumer, "shutdown");
                 committed = true;
-                run.CommittedBeforeLeaving();
-                Leave(consumer);
+                run.Leaving.CommittedBeforeLeaving();
+                GroupDeparture.Leave(consumer, options);
             }
         }
         finally
         {
             if (!committed)
             {
-                run.LeavingWithoutCommit();
+                run.Leaving.LeavingWithoutCommit();
             }
         }
-    }
-
-    // Close() leaves the group at once, so the partitions move to the remaining members without
-    // waiting for a session timeout. librdkafka 2.16 can abort the process when a consumer closes
-    // while an assignment it was just given is still being started (rd_kafka_cgrp_terminated:
-    // assert !rd_kafka_assignment_in_progress, librdkafka#4792): a --partition run that reaches
-    // its end within milliseconds, or a group member stopping right after another one left. So
-    // the assignment is given up first: a manual one at once; a group one by unsubscribing and
-    // serving the revocation (at most s_leaveWait) before Close(), so that no new assignment can
-    // arrive while it closes. Messages returned meanwhile are not handled and their offsets not
-    // stored: the next owner reads them. With --commit auto reading one would store its offset,
-    // so that mode closes directly, as before.
-    private void Leave(IConsumer<byte[], byte[]> consumer)
-    {
-        if (options.Assignment is not null)
-        {
-            consumer.Unassign();
-        }
-        else if (options.Commit == CommitMode.AfterProcessing)
-        {
-            consumer.Unsubscribe();
-            var until = Stopwatch.GetTimestamp() + (long)(s_leaveWait.TotalSeconds * Stopwatch.Frequency);
-            while (consumer.Assignment.Count > 0 && Stopwatch.GetTimestamp() < until)
-            {
-                try
-                {
-                    _ = consumer.Consume(TimeSpan.FromMilliseconds(20));
-                }
-                catch (ConsumeException)
-                {
-                    // An error for a partition being given up changes nothing here.
-                }
-            }
-        }
-
-        consumer.Close();
     }
 
     private void Start(IConsumer<byte[], byte[]> consumer)
     {
         if (options.Assignment is { } manual)
         {
-            LearnLeaders(consumer, manual);
+            LeaderLookup.Before(consumer, manual, options.ConnectTimeout, number, logger);
             var offsets = _start.ForManual(consumer, manual);
             _ends?.TakeEnds(consumer, offsets.Select(o => o.TopicPartition));
             consumer.Assign(offsets);
@@ -115,38 +83,25 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
         }
     }
 
-    // A partition assigned by hand before the client knows its leader waits for librdkafka's 500 ms
-    // offset-query timer, and then behind any fetch long-poll already under way: a second lost on
-    // the embedded broker, measured. Asking one partition's watermarks makes the client learn the
-    // whole topic's leaders first (one metadata and one ListOffsets round trip); not knowing them
-    // only delays the first fetch, so a failure here is a warning.
-    private void LearnLeaders(IConsumer<byte[], byte[]> consumer, IEnumerable<PartitionAssignment> manual)
-    {
-        foreach (var first in manual.DistinctBy(a => a.Topic))
-        {
-            try
-            {
-                _ = consumer.QueryWatermarkOffsets(new TopicPartition(first.Topic, first.Partition), options.ConnectTimeout);
-            }
-            catch (KafkaException ex)
-            {
-                logger.LogWarning("Consumer {Instance}: could not reach the leader of {Topic}[{Partition}] ({Reason}); reading starts once the client finds it",
-                    number, first.Topic, first.Partition, ex.Error.Reason);
-            }
-        }
-    }
-
     private IConsumer<byte[], byte[]> Build()
     {
         var builder = new ConsumerBuilder<byte[], byte[]>(config)
             .SetErrorHandler((_, error) => _errors.Report(error))
-            .SetLogHandler((_, message) => ConsoleLogging.Forward(logger, message))
+            .SetLogHandler((_, message) =>
+            {
+                // librdkafka retries a refused automatic commit every interval; the refusal was told once.
+                if (_outside?.Refused != true || message.Facility != "COMMITFAIL")
+                {
+                    ConsoleLogging.Forward(logger, message);
+                }
+            })
+            .SetOffsetsCommittedHandler((_, committed) => _outside?.AutoCommitted(committed))
             .SetPartitionsAssignedHandler((c, partitions) =>
             {
                 _assignment.Track(partitions, added: true, "assigned");
                 _ends?.TakeEnds(c, partitions);
                 var start = _start.ForAssigned(c, partitions);
-                return _batch is null ? start : _batch.Assigned(partitions, WithoutStoredOffset(start.ToDictionary(s => s.TopicPartition)));
+                return _batch is null ? start : _batch.Assigned(partitions, _start.WhereTheStoreHasNone(start));
             })
             .SetPartitionsRevokedHandler((c, partitions) =>
             {
@@ -171,7 +126,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
 
     private void Poll(IConsumer<byte[], byte[]> consumer)
     {
-        while (!run.ShouldStop && !_errors.Fatal)
+        while (!run.Stop.ShouldStop && !_errors.Fatal)
         {
             ConsumeResult<byte[], byte[]>? result;
             try
@@ -184,7 +139,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
                     result = consumer.Consume(s_pollInterval);
                 }
             }
-            catch (ConsumeException ex) when (run.ToEnd is { } toEnd && ex.ConsumerRecord is { } record
+            catch (ConsumeException ex) when (run.Stop.ToEnd is { } toEnd && ex.ConsumerRecord is { } record
                                               && ex.Error.Code is ErrorCode.Local_NoOffset or ErrorCode.Local_AutoOffsetReset)
             {
                 // --from committed and no committed offset: nothing will be read from it.
@@ -199,7 +154,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
                 logger.LogWarning("Consumer {Instance}: {Where}: {Reason}", number, where, ex.Error.Reason);
                 if (ex.Error.IsFatal)
                 {
-                    run.MarkFatal();
+                    run.Stop.MarkFatal();
                 }
 
                 continue;
@@ -218,7 +173,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
 
             // Past --max-messages another instance may still have read one more: it is neither
             // handled nor stored, so the next run reads it.
-            if (!run.TryClaim())
+            if (!run.Stop.TryClaim())
             {
                 break;
             }
@@ -227,7 +182,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             {
                 logger.LogCritical("Consumer {Instance}: stopping so that {Topic}[{Partition}]@{Offset} is read again next time",
                     number, result.Topic, result.Partition.Value, result.Offset.Value);
-                run.MarkFatal();
+                run.Stop.MarkFatal();
                 break;
             }
 
@@ -242,40 +197,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
 
         if (_errors.Fatal)
         {
-            run.MarkFatal();
-        }
-    }
-
-    // A partition the database has no offset for starts where --from says; the offset Kafka may
-    // have committed for the group is not used: what it covers is not in the database.
-    private Func<TopicPartition, TopicPartitionOffset> WithoutStoredOffset(Dictionary<TopicPartition, TopicPartitionOffset> start) => partition =>
-        start.TryGetValue(partition, out var offset) && offset.Offset != Offset.Unset ? offset
-        : new TopicPartitionOffset(partition, options.From.Kind switch
-        {
-            StartKind.Latest => Offset.End,
-            StartKind.Committed => Offset.Stored,
-            _ => Offset.Beginning,
-        });
-
-    // Before Kafka hears of any offset, the database gets the events and offsets in one
-    // transaction. If that fails nothing is acknowledged past what the database holds: the run stops.
-    private bool WriteBatch()
-    {
-        if (_batch is null)
-        {
-            return true;
-        }
-
-        try
-        {
-            _batch.Write();
-            return true;
-        }
-        catch (Exception ex) when (ex is StoreException or StoreConflictException)
-        {
-            logger.LogCritical("Consumer {Instance}: {Reason}; stopping, and acknowledging nothing the store does not hold", number, ex.Message);
-            run.MarkFatal();
-            return false;
+            run.Stop.MarkFatal();
         }
     }
 
@@ -283,9 +205,18 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
     // and at shutdown, so the next owner starts right after the last message handled here.
     private void CommitHandled(IConsumer<byte[], byte[]> consumer, string occasion)
     {
-        if (options.Commit == CommitMode.AfterProcessing)
+        if (options.Commit != CommitMode.AfterProcessing)
         {
-            _checkpoint.Commit(consumer.Commit, occasion);
+            return;
+        }
+
+        if (_outside?.Refused == true)
+        {
+            _checkpoint.Checkpoint();
+        }
+        else
+        {
+            _checkpoint.Commit(consumer.Commit, occasion, _outside is null ? null : _outside.Refuses);
         }
     }
 }

@@ -27,7 +27,7 @@ public static class MessageLine
         // The content-type header is already told by the label; repeating it on every line is noise.
         if (message.HasHeadersBesidesContentType)
         {
-            line += " | headers=" + string.Join(',', message.Headers.Select(h => $"{Printable.Escape(h.Key)}:{Printable.Escape(h.Value)}"));
+            line += " | headers=" + string.Join(',', message.HeadersBesidesContentType.Select(h => $"{Printable.Escape(h.Key)}:{Printable.Escape(h.Value)}"));
         }
 
         return decoded.Kind switch

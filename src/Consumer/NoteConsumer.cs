@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.CodeAnalysis;
 using Confluent.Kafka;
 using KafkaDemo.Cli;
 using KafkaDemo.Clients;
@@ -29,7 +28,7 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
     {
         var clock = Stopwatch.StartNew();
         var config = ConsumerConfigFactory.Create(options);
-        if (!TopicsExist(config, out var metadata))
+        if (!StartupCheck.TopicsExist(options, config, logger, out var metadata))
         {
             return Finish(new ConsumeStats().Snapshot(fatal: false, startFailed: true), clock.Elapsed);
         }
@@ -62,39 +61,23 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
         logger.LogInformation("Reading {What} from {From}{Filter} with {Instances} consumer(s)", what, options.From,
             options.EventType is null ? string.Empty : $", showing only {options.EventType}", options.Instances);
 
-        Exception? failure = null;
-        var threads = Enumerable.Range(1, options.Instances).Select(n => new Thread(() =>
-        {
-            try
-            {
-                new ConsumerInstance(n, options, ConsumerConfigFactory.Create(options, n), run, processor, logger, store).Run();
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                failure ??= ex;
-                run.MarkFatal();
-            }
-        })
-        { IsBackground = true, Name = $"consumer-{n}" }).ToList();
-        threads.ForEach(t => t.Start());
-        JoinWithinShutdownGrace(threads, run);
-
+        var failure = new InstanceThreads(options, run, processor, logger, store).Run(ShutdownGrace);
         if (failure is UsageException usage)
         {
             throw usage;
         }
 
-        if (failure is not null)
+        if (failure is { } stopped)
         {
-            logger.LogCritical("Consumer stopped: {Reason}", failure.Message);
+            logger.LogCritical("Consumer stopped: {Reason}", stopped.Message);
         }
 
-        if (run.ToEnd?.Done == true)
+        if (run.Stop.ToEnd?.Done == true)
         {
             logger.LogInformation("Read every partition to its end; stopped");
         }
 
-        if (run.IdleTooLong && options.IdleTimeout is { } idle)
+        if (run.Stop.IdleTooLong && options.IdleTimeout is { } idle)
         {
             logger.LogInformation("No message for {Idle}; stopped", Durations.Format(idle));
         }
@@ -104,62 +87,16 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
             logger.LogInformation("Stored {Events} events in {Target} in this run", store.WrittenEvents, store.Target);
         }
 
-        if (!run.FlushOutput())
+        if (!run.Output.Flush())
         {
-            logger.LogCritical("Consumer stopped: cannot write to the output ({Reason}); offsets of messages not shown were not stored", run.OutputFailure);
+            logger.LogCritical("Consumer stopped: cannot write to the output ({Reason}); offsets of messages not shown were not stored", run.Output.Failure);
         }
 
-        return Finish(run.Stats.Snapshot(run.Fatal, startFailed: false), clock.Elapsed);
+        return Finish(run.Stats.Snapshot(run.Stop.Fatal, startFailed: false), clock.Elapsed);
     }
 
     /// <summary>How long the instances may take to commit and leave once the run is stopping.</summary>
     public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(20);
-
-    private static readonly TimeSpan s_joinPoll = TimeSpan.FromMilliseconds(200);
-
-    // librdkafka's Close() can block while the group is in the middle of a rebalance. Once the run
-    // is stopping (cancelled, or an instance finished), instances get ShutdownGrace to close;
-    // after that the run ends anyway. A member that did not leave is dropped by the group after its
-    // session timeout, and what it handled since its last commit is read again: nothing is lost.
-    private void JoinWithinShutdownGrace(List<Thread> threads, RunContext run)
-    {
-        var left = WorkerThreads.JoinWithin(threads, () => run.Cancellation.IsCancellationRequested || threads.Any(t => !t.IsAlive), ShutdownGrace, s_joinPoll);
-        if (left > 0)
-        {
-            logger.LogWarning("{Count} consumer(s) did not leave the group within {Grace}; stopping without them", left, Durations.Format(ShutdownGrace));
-        }
-    }
-
-    // One metadata request answers both "is anybody there?" and "do these topics exist?", and
-    // turns both into one clear line instead of a consumer that waits for ever.
-    private bool TopicsExist(ConsumerConfig config, [NotNullWhen(true)] out Metadata? metadata)
-    {
-        var wanted = (options.Assignment?.Select(a => a.Topic) ?? options.Topics).Distinct().ToList();
-        metadata = null;
-        try
-        {
-            metadata = ClusterMetadata.Fetch(config, options.ConnectTimeout);
-        }
-        catch (KafkaException ex)
-        {
-            // The address the client really used: a --config file may have set it.
-            logger.LogError("Cannot reach any broker at {Bootstrap} within {Timeout}: {Reason}",
-                config.BootstrapServers, Durations.Format(options.ConnectTimeout), ex.Error.Reason);
-            return false;
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
-        {
-            throw new UsageException($"invalid client configuration: {Secrets.Redact(ex.Message, options.ClientSettings)}");
-        }
-
-        var missing = ClusterMetadata.Missing(metadata, wanted);
-        foreach (var topic in missing)
-        {
-            logger.LogError("Topic {Topic} does not exist", topic);
-        }
-
-        return missing.Count == 0;
-    }
 
     // Every partition the run will read: the manual assignment, or all partitions of the topics.
     private ReadToEnd? ReadToEndOf(Metadata metadata) =>

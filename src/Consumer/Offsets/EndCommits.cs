@@ -5,10 +5,12 @@ namespace KafkaDemo.Consumer.Offsets;
 
 /// <summary>
 /// One instance's part in <c>--exit-at-end</c>: takes each newly assigned partition's end, and
-/// commits a partition's position as soon as it reaches that end, after flushing the output and
-/// storing what was handled, as before any commit. Only a committed end counts (<see cref="ReadToEnd"/>).
+/// commits a partition's position as soon as it reaches that end, once what was handled is
+/// durable (the checkpoint), as every commit is. In the group only a committed end counts
+/// (<see cref="ReadToEnd"/>); a run outside the group (<paramref name="outside"/>) tries the commit
+/// once and counts the end either way.
 /// </summary>
-internal sealed class EndCommits(int instance, ReadToEnd toEnd, OffsetCheckpoint checkpoint, ILogger logger)
+internal sealed class EndCommits(int instance, ReadToEnd toEnd, OffsetCheckpoint checkpoint, ILogger logger, OutsideGroupCommits? outside = null)
 {
     private static readonly TimeSpan s_watermarkTimeout = TimeSpan.FromSeconds(10);
 
@@ -37,10 +39,27 @@ internal sealed class EndCommits(int instance, ReadToEnd toEnd, OffsetCheckpoint
     private void Commit(IConsumer<byte[], byte[]> consumer, TopicPartition partition, long next)
     {
         checkpoint.Checkpoint();
+        if (outside?.Refused == true)
+        {
+            toEnd.EndedWithoutCommit(partition);
+            return;
+        }
+
         try
         {
             consumer.Commit([new TopicPartitionOffset(partition, next)]);
             toEnd.Committed(partition);
+        }
+        catch (KafkaException ex) when (outside is not null)
+        {
+            // No rebalance will hand this partition to a member that could commit it: it is read
+            // to its end all the same, and a later run with --from committed starts at the last commit.
+            toEnd.EndedWithoutCommit(partition);
+            if (!outside.Refuses(ex.Error))
+            {
+                logger.LogWarning("Consumer {Instance}: {Topic}[{Partition}] is read to its end; its commit at {Offset} was not accepted ({Reason})",
+                    instance, partition.Topic, partition.Partition.Value, next, ex.Error.Reason);
+            }
         }
         catch (KafkaException ex)
         {

@@ -5,22 +5,27 @@ namespace KafkaDemo.Consumer.Offsets;
 
 /// <summary>
 /// Where a consumer instance keeps the offsets of what it handled (with <c>--commit
-/// after-processing</c>) until they may be stored: only after the output has been flushed, so no
-/// offset is committed for a line that never reached stdout. Storing is local: librdkafka commits
-/// stored offsets every auto.commit.interval.ms, and the instance commits on revocation and shutdown.
+/// after-processing</c>) until they may be stored: only after what was handled is durable (the
+/// output flushed, the store written), so no offset is committed for a line that never reached
+/// stdout or an event the store does not hold. Storing is local: librdkafka commits stored offsets
+/// every auto.commit.interval.ms, and the instance commits here on revocation and shutdown.
 /// </summary>
-/// <param name="flushOutput">Pushes buffered output out; false when the output is broken.</param>
+/// <remarks>
+/// The previous message's partition entry is tried before the dictionary, only for speed:
+/// consecutive messages mostly come from one partition, so most are recorded without a lookup.
+/// It could go (leaving the dictionary) once recording an offset no longer shows in the
+/// Consumer's profile, for example if offsets were recorded per fetched batch.
+/// </remarks>
+/// <param name="makeDurable">Makes what was handled durable (<see cref="BeforeOffsetsMove"/>); false when it could not, and then no offset moves.</param>
 /// <param name="store">Stores one offset with the client (<c>IConsumer.StoreOffset</c>).</param>
 /// <param name="logger">Where a failed store is reported.</param>
 /// <param name="instance">The instance number, for log lines.</param>
-public sealed class OffsetCheckpoint(Func<bool> flushOutput, Action<TopicPartitionOffset> store, ILogger logger, int instance)
+public sealed class OffsetCheckpoint(Func<bool> makeDurable, Action<TopicPartitionOffset> store, ILogger logger, int instance)
 {
     /// <summary>Most messages handled between two checkpoints while the queue never runs dry.</summary>
     public const int CheckpointEvery = 1000;
 
-    // Per partition, the offset to store once the output is flushed: one past the last message
-    // handled. Consecutive messages mostly come from one partition, so the previous one's entry
-    // is tried first, without a lookup or an allocation.
+    // Per partition, the offset to store at the next checkpoint: one past the last message handled.
     private readonly Dictionary<TopicPartition, Progress> _handled = [];
     private Progress? _last;
     private int _sinceCheckpoint;
@@ -51,13 +56,13 @@ public sealed class OffsetCheckpoint(Func<bool> flushOutput, Action<TopicPartiti
         }
     }
 
-    /// <summary>Flushes the output, then stores the offsets of what it now shows.</summary>
+    /// <summary>Makes what was handled durable, then stores its offsets.</summary>
     public void Checkpoint()
     {
         _sinceCheckpoint = 0;
-        if (!flushOutput())
+        if (!makeDurable())
         {
-            // Those lines may never have been shown: their messages are read again next time.
+            // Those lines may never have been shown, or stored: their messages are read again next time.
             Clear();
             return;
         }
@@ -93,9 +98,10 @@ public sealed class OffsetCheckpoint(Func<bool> flushOutput, Action<TopicPartiti
     /// <summary>
     /// Checkpoints, then commits what is stored through <paramref name="commit"/> (<c>IConsumer.Commit</c>),
     /// on revocation or shutdown. A failed commit loses nothing: the next owner of the partitions
-    /// starts from the last commit that succeeded and reads the rest again.
+    /// starts from the last commit that succeeded and reads the rest again. A failure that
+    /// <paramref name="explains"/> answers true for has been told already, and is not told again.
     /// </summary>
-    public void Commit(Func<List<TopicPartitionOffset>> commit, string occasion)
+    public void Commit(Func<List<TopicPartitionOffset>> commit, string occasion, Func<Error, bool>? explains = null)
     {
         Checkpoint();
         try
@@ -110,6 +116,9 @@ public sealed class OffsetCheckpoint(Func<bool> flushOutput, Action<TopicPartiti
         catch (KafkaException ex) when (ex.Error.Code == ErrorCode.Local_NoOffset)
         {
             // Nothing handled since the last commit.
+        }
+        catch (KafkaException ex) when (explains?.Invoke(ex.Error) == true)
+        {
         }
         catch (KafkaException ex)
         {

@@ -9,7 +9,9 @@ namespace KafkaDemo.Consumer.Offsets;
 /// partition's end at or past it (an empty partition, one whose committed offset is already there,
 /// or one whose last offsets are transaction markers). It is done once that position has also been
 /// committed: a commit that fails in a rebalance leaves it pending, its next owner reads it again
-/// from the last commit and tries again. The run is done when every partition is. Thread-safe.
+/// from the last commit and tries again. A run outside the group has no next owner to try again:
+/// its partition is done once read to its end, committed or not. The run is done when every
+/// partition is. Thread-safe.
 /// </summary>
 public sealed class ReadToEnd
 {
@@ -85,6 +87,9 @@ public sealed class ReadToEnd
             _pending.Remove(partition);
         }
     }
+
+    /// <summary>A run outside the group read <paramref name="partition"/> to its end, and its commit was refused or failed: it is done.</summary>
+    public void EndedWithoutCommit(TopicPartition partition) => Committed(partition);
 
     /// <summary>Nothing will ever be read from <paramref name="partition"/> (no committed offset under <c>--from committed</c>).</summary>
     public void Unreadable(TopicPartition partition)

@@ -42,6 +42,23 @@ internal sealed class StartOffsets(StartPosition from)
         return [.. explicitOffsets, .. fromOption];
     }
 
+    /// <summary>
+    /// With <c>--store</c>, where a partition the database has no offset for starts: where
+    /// <paramref name="start"/> put it, or where <c>--from</c> says. The offset Kafka may have
+    /// committed for the group is not used: what it covers is not in the database.
+    /// </summary>
+    public Func<TopicPartition, TopicPartitionOffset> WhereTheStoreHasNone(IEnumerable<TopicPartitionOffset> start)
+    {
+        var given = start.ToDictionary(s => s.TopicPartition);
+        return partition => given.TryGetValue(partition, out var offset) && offset.Offset != Offset.Unset ? offset
+            : new TopicPartitionOffset(partition, from.Kind switch
+            {
+                StartKind.Latest => Offset.End,
+                StartKind.Committed => Offset.Stored,
+                _ => Offset.Beginning,
+            });
+    }
+
     private IEnumerable<TopicPartitionOffset> AtTime(IConsumer<byte[], byte[]> consumer, IReadOnlyList<TopicPartition> partitions)
     {
         if (partitions.Count == 0)

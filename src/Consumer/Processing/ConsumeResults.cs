@@ -18,7 +18,8 @@ public static class ConsumeResults
         ReadOnlySpan<byte> contentType = default;
         if (result.Message.Headers is { } headers)
         {
-            // By index: the enumerator would be one more object per message.
+            // By index, only for speed: the enumerator would be one more object per message. A
+            // foreach would do as well if that allocation stopped showing in the Consumer's profile.
             for (var i = 0; i < headers.Count; i++)
             {
                 if (ContentTypes.IsHeaderName(headers[i].Key))

@@ -63,11 +63,11 @@ internal sealed class MessageProcessor(ConsumerOptions options, RunContext run, 
     {
         if (options.Format is { } format)
         {
-            run.WriteText(format.Render(result));
+            run.Output.WriteText(format.Render(result));
             return;
         }
 
-        run.Write(options.Output switch
+        run.Output.Write(options.Output switch
         {
             OutputFormat.Jsonl => MessageEnvelopeJson.Write(ConsumeResults.ToEnvelope(result)),
             OutputFormat.Raw => result.Message.Value is { } value ? System.Text.Encoding.UTF8.GetString(value) : string.Empty,

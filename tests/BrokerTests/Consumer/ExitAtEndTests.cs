@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Confluent.Kafka;
 using KafkaDemo.Cli;
 using KafkaDemo.Consumer;
 using KafkaDemo.Consumer.Lag;
@@ -95,5 +96,45 @@ public class ExitAtEndTests(BrokerFixture broker)
 
         Assert.Equal(ExitCodes.Success, exitCode);
         Assert.Equal(5, Shown(output));
+    }
+
+    // A group with a live member refuses commits from a consumer outside it (Unknown member), on
+    // the embedded broker as on a real Kafka. The run was bounded by --idle-timeout so that,
+    // before it could end at the end, it ended by going idle instead of hanging the suite.
+    [Fact]
+    public async Task A_run_outside_a_group_with_a_live_member_ends_at_the_end_and_says_once_that_its_offsets_were_refused()
+    {
+        var topic = await broker.CreateTopicAsync("to-end-outside", 3);
+        await Produce(topic, 9);
+        using var member = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig { BootstrapServers = broker.BootstrapServers, GroupId = topic })
+            .SetLogHandler((_, _) => { }).Build();
+        member.Subscribe(topic);
+        using var stopMember = new CancellationTokenSource();
+        var polling = Task.Run(() =>
+        {
+            while (!stopMember.IsCancellationRequested)
+            {
+                _ = member.Consume(TimeSpan.FromMilliseconds(100));
+            }
+        });
+        await Eventually.HoldsAsync(() => member.Assignment.Count > 0, "the group's member holds partitions", TimeSpan.FromSeconds(60));
+
+        var logger = new ListLogger();
+        var options = new ConsumerOptions(broker.BootstrapServers, [topic], topic)
+        {
+            Assignment = [.. Enumerable.Range(0, 3).Select(p => new PartitionAssignment(topic, p, null))],
+            ExitAtEnd = true,
+            IdleTimeout = TimeSpan.FromSeconds(60),
+        };
+        var summary = await new NoteConsumer(options, new StringWriter(), logger).RunAsync(CancellationToken.None).WaitAsync(Bound);
+        await stopMember.CancelAsync();
+        await polling;
+        member.Close();
+
+        Assert.True(summary.Succeeded);
+        Assert.Equal(9, summary.Shown);
+        Assert.Contains(logger.Entries, e => e.Text == "Read every partition to its end; stopped");
+        Assert.Single(logger.Entries, e => e.Text.Contains("refuses commits", StringComparison.Ordinal));
+        Assert.DoesNotContain(logger.Entries, e => e.Text.Contains("failed", StringComparison.Ordinal));
     }
 }

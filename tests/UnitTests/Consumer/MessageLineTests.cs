@@ -58,7 +58,23 @@ public class MessageLineTests
     {
         var line = MessageLine.Format(Message("k", "v", "text/plain", ("trace-id", "abc")));
 
-        Assert.Equal("📦 Plain | key=k | partition=1 | offset=42 | headers=content-type:text/plain,trace-id:abc → v", line);
+        Assert.Equal("📦 Plain | key=k | partition=1 | offset=42 | headers=trace-id:abc → v", line);
+    }
+
+    [Fact]
+    public void A_content_type_header_is_left_out_wherever_it_stands_among_the_others()
+    {
+        var line = MessageLine.Format(Message("k", "v", null, ("trace-id", "abc"), ("Content-Type", "text/plain"), ("tenant", "t1")));
+
+        Assert.Equal("📦 Plain | key=k | partition=1 | offset=42 | headers=trace-id:abc,tenant:t1 → v", line);
+    }
+
+    [Fact]
+    public void Two_content_type_headers_and_nothing_else_show_no_headers()
+    {
+        var line = MessageLine.Format(Message("k", "v", "text/plain", ("content-type", "text/plain")));
+
+        Assert.Equal("📦 Plain | key=k | partition=1 | offset=42 → v", line);
     }
 
     [Fact]

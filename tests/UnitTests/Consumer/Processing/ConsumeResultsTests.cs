@@ -45,7 +45,9 @@ public class ConsumeResultsTests
     [InlineData(new[] { "Content-Type" }, false)]
     [InlineData(new[] { "trace" }, true)]
     [InlineData(new[] { "content-type", "trace" }, true)]
-    public void Only_headers_besides_a_lone_content_type_are_worth_showing(string[] names, bool worthShowing)
+    [InlineData(new[] { "trace", "content-type" }, true)]
+    [InlineData(new[] { "content-type", "CONTENT-TYPE" }, false)]
+    public void Only_headers_not_named_content_type_are_worth_showing(string[] names, bool worthShowing)
     {
         var headers = new Headers();
         foreach (var name in names)
