@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Confluent.Kafka;
 using KafkaDemo.Cli;
+using KafkaDemo.Clients;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Consumer;
