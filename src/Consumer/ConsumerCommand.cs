@@ -70,7 +70,11 @@ public static class ConsumerCommand
                 ? [.. topics.SelectMany(t => numbers.Select(n => new PartitionAssignment(t, n, null)))]
                 : null;
 
-        return new ConsumerOptions(parsed.GetRequiredValue(d.Client.BootstrapServers), topics, parsed.GetRequiredValue(d.GroupId))
+        // The group has one home, the client's config: -X group.id or the file name it when -g was
+        // not given, and the run then reports, lags, resets and stores under that same group.
+        var settings = d.Client.Merge(parsed);
+        var group = settings.TryGetValue("group.id", out var configured) ? configured : parsed.GetRequiredValue(d.GroupId);
+        return new ConsumerOptions(parsed.GetRequiredValue(d.Client.BootstrapServers), topics, group)
         {
             EventType = parsed.GetValue(d.EventType),
             From = parsed.GetValue(d.From) ?? StartPosition.Earliest,
@@ -83,7 +87,7 @@ public static class ConsumerCommand
             DeadLetterTopic = parsed.GetValue(d.DeadLetterTopic),
             Output = d.Output.ValueIn(parsed),
             Format = parsed.GetValue(d.Format),
-            ClientSettings = d.Client.Merge(parsed),
+            ClientSettings = settings,
             ConnectTimeout = parsed.GetValue(d.ConnectTimeout),
             Store = parsed.GetValue(d.Store),
         };

@@ -74,4 +74,16 @@ public class ConsumerConfigFactoryTests
         Assert.Equal(IsolationLevel.ReadUncommitted, typed.IsolationLevel);
         Assert.Equal(IsolationLevel.ReadCommitted, overFile.IsolationLevel);
     }
+
+    [Fact]
+    public void A_group_named_only_through_X_is_the_group_the_run_works_under()
+    {
+        var fromX = ConsumerCommand.Bind(["-X", "group.id=from-x"], CommandLine.Environment());
+        var typedWins = ConsumerCommand.Bind(["-X", "group.id=from-x", "-g", "typed"], CommandLine.Environment());
+
+        Assert.Equal("from-x", fromX.GroupId);
+        Assert.Equal("from-x", ConsumerConfigFactory.Create(fromX).GroupId);
+        Assert.Equal("typed", typedWins.GroupId);
+        Assert.Equal("typed", ConsumerConfigFactory.Create(typedWins).GroupId);
+    }
 }
