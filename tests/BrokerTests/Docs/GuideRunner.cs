@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace KafkaDemo.BrokerTests.Docs;
+
+/// <summary>
+/// Runs a guide's steps (<see cref="GuideScript"/>) in order in one <see cref="GuideShell"/>, checks
+/// each exit code and promised output, stops at the first step that breaks a promise, and at the
+/// end stops the terminals the guide started with SIGTERM, as a reader's Ctrl+C would.
+/// </summary>
+public static class GuideRunner
+{
+    private static readonly TimeSpan StepLimit = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan TerminalLimit = TimeSpan.FromSeconds(60);
+
+    public static async Task<GuideRun> RunAsync(string repository, string guide)
+    {
+        var run = new GuideRun(guide);
+        var steps = GuideScript.Parse(await File.ReadAllTextAsync(Path.Combine(repository, guide)));
+        var work = Directory.CreateTempSubdirectory("kafkademo-guide-").FullName;
+        var terminals = new Dictionary<int, GuideTerminal>();
+        try
+        {
+            using var shell = GuideShell.Start(work);
+            for (var k = 0; k < steps.Count && run.Failure is null; k++)
+            {
+                var step = steps[k];
+                if (step.NotRunReason is { } reason)
+                {
+                    run.NotRun.Add($"{step.Name} ({reason})");
+                    continue;
+                }
+
+                var clock = Stopwatch.StartNew();
+                await RunStepAsync(shell, $"step{k:D2}", step, terminals, run);
+                run.Ran.Add($"{step.Name} ({clock.Elapsed.TotalSeconds:0.0} s)");
+            }
+
+            Stop(terminals.Values, run);
+            StopLeftovers(shell, run);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+
+        return run;
+    }
+
+    private static async Task RunStepAsync(GuideShell shell, string id, GuideStep step, Dictionary<int, GuideTerminal> terminals, GuideRun run)
+    {
+        var command = GuideScript.Runnable(step);
+        if (step.PastesFromTerminal)
+        {
+            var last = terminals.Values.LastOrDefault();
+            var printed = last is null ? null : await FirstLineAsync(shell, last);
+            if (printed is null)
+            {
+                run.Fail(step, "no terminal printed a line to paste", last is null ? string.Empty : shell.OutputOf(last.Id));
+                return;
+            }
+
+            command = Regex.Replace(command, @"^(export\s+\w+=)\S+", m => m.Groups[1].Value + printed);
+        }
+
+        if (step.Terminal is not null)
+        {
+            command += $" &\necho $! > \"$GUIDE_WORK/{id}.pid\"";
+        }
+
+        var status = await shell.RunAsync(id, command, StepLimit);
+        var output = shell.OutputOf(id);
+        if (status is null)
+        {
+            run.Fail(step, $"did not end within {StepLimit.TotalSeconds} s", output);
+            return;
+        }
+
+        if (step.Terminal is { } terminalNumber)
+        {
+            var terminal = new GuideTerminal(id, int.Parse(await File.ReadAllTextAsync(Path.Combine(shell.Work, id + ".pid"))));
+            terminals[terminalNumber] = terminal;
+            foreach (var pattern in step.Expectations)
+            {
+                await AwaitAsync(shell, terminal, terminalNumber, pattern, step, run);
+            }
+        }
+        else
+        {
+            if (status != step.ExpectedExitCode)
+            {
+                run.Fail(step, $"exit code {status}, where the guide promises {step.ExpectedExitCode}", output);
+                return;
+            }
+
+            foreach (var pattern in step.Expectations.Where(p => !Regex.IsMatch(output, p, RegexOptions.Multiline)))
+            {
+                run.Fail(step, $"its output does not match /{pattern}/", output);
+                return;
+            }
+        }
+
+        foreach (var (number, pattern) in step.TerminalExpectations)
+        {
+            if (!terminals.TryGetValue(number, out var terminal))
+            {
+                run.Fail(step, $"the guide expects output in terminal {number}, which it never started", string.Empty);
+                return;
+            }
+
+            await AwaitAsync(shell, terminal, number, pattern, step, run);
+        }
+    }
+
+    /// <summary>Waits for <paramref name="pattern"/> in a terminal's output after what earlier expectations matched there.</summary>
+    private static async Task AwaitAsync(GuideShell shell, GuideTerminal terminal, int number, string pattern, GuideStep step, GuideRun run)
+    {
+        var regex = new Regex(pattern, RegexOptions.Multiline);
+        var deadline = DateTime.UtcNow + TerminalLimit;
+        while (run.Failure is null)
+        {
+            var output = shell.OutputOf(terminal.Id);
+            if (regex.Match(output, Math.Min(terminal.Seen, output.Length)) is { Success: true } match)
+            {
+                terminal.Seen = match.Index + match.Length;
+                return;
+            }
+
+            var alive = ProcessTree.WithDescendants(terminal.Pid).Any(ProcessTree.IsAlive);
+            if (!alive || DateTime.UtcNow > deadline)
+            {
+                run.Fail(step, $"terminal {number} {(alive ? $"printed nothing matching /{pattern}/ within {TerminalLimit.TotalSeconds} s" : $"ended without printing anything matching /{pattern}/")}", output);
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<string?> FirstLineAsync(GuideShell shell, GuideTerminal terminal)
+    {
+        var deadline = DateTime.UtcNow + TerminalLimit;
+        while (DateTime.UtcNow < deadline)
+        {
+            var output = shell.OutputOf(terminal.Id);
+            if (output.IndexOf('\n') is var end and > 0)
+            {
+                return output[..end].Trim();
+            }
+
+            await Task.Delay(100);
+        }
+
+        return null;
+    }
+
+    /// <summary>Stops every terminal with SIGTERM; one still running after 30 s is a failure (and gets SIGKILL).</summary>
+    private static void Stop(IEnumerable<GuideTerminal> terminals, GuideRun run)
+    {
+        var trees = terminals.Select(t => ProcessTree.WithDescendants(t.Pid)).ToList();
+        var all = trees.SelectMany(t => t).Where(ProcessTree.IsAlive).ToList();
+        if (all.Count == 0)
+        {
+            return;
+        }
+
+        ProcessTree.Signal(all, "TERM");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (all.Any(ProcessTree.IsAlive) && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(100);
+        }
+
+        var left = all.Where(ProcessTree.IsAlive).ToList();
+        if (left.Count > 0)
+        {
+            run.Failure ??= $"{run.Guide}: processes {string.Join(", ", left)} of its terminals did not stop within 30 s of SIGTERM";
+            ProcessTree.Signal(left, "KILL");
+        }
+    }
+
+    /// <summary>A process the guide started and nothing stopped (a kill that missed its target) is a failure, and is killed.</summary>
+    private static void StopLeftovers(GuideShell shell, GuideRun run)
+    {
+        var left = ProcessTree.Holding("GUIDE_WORK=" + shell.Work).Where(pid => pid != shell.Pid).ToList();
+        if (left.Count > 0)
+        {
+            run.Failure ??= $"{run.Guide}: still running after its last step and its terminals stopped: " +
+                string.Join("; ", left.Select(pid => $"{pid} {ProcessTree.CommandLine(pid)}"));
+            ProcessTree.Signal(left, "KILL");
+        }
+    }
+}
