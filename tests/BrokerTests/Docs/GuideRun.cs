@@ -13,7 +13,7 @@ public sealed class GuideRun(string guide)
 
     public void Fail(GuideStep step, string what, string output)
     {
-        var tail = string.Join('\n', output.TrimEnd().Split('\n').TakeLast(25));
+        var tail = string.Join('\n', output.TrimEnd().Split('\n').TakeLast(60));
         Failure ??= $"{Guide}, {step.Name}\n  {what}\n  its output (last lines):\n{tail}";
     }
 

@@ -53,7 +53,7 @@ public static class GuideRunner
         if (step.PastesFromTerminal)
         {
             var last = terminals.Values.LastOrDefault();
-            var printed = last is null ? null : await FirstLineAsync(shell, last);
+            var printed = last is null ? null : await FirstWordLineAsync(shell, last);
             if (printed is null)
             {
                 run.Fail(step, "no terminal printed a line to paste", last is null ? string.Empty : shell.OutputOf(last.Id));
@@ -137,15 +137,16 @@ public static class GuideRunner
         }
     }
 
-    private static async Task<string?> FirstLineAsync(GuideShell shell, GuideTerminal terminal)
+    /// <summary>The first line of one word a terminal prints (the broker's address; its log lines go to the same terminal).</summary>
+    private static async Task<string?> FirstWordLineAsync(GuideShell shell, GuideTerminal terminal)
     {
         var deadline = DateTime.UtcNow + TerminalLimit;
         while (DateTime.UtcNow < deadline)
         {
-            var output = shell.OutputOf(terminal.Id);
-            if (output.IndexOf('\n') is var end and > 0)
+            var line = shell.OutputOf(terminal.Id).Split('\n').SkipLast(1).Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.Any(char.IsWhiteSpace));
+            if (line is not null)
             {
-                return output[..end].Trim();
+                return line;
             }
 
             await Task.Delay(100);

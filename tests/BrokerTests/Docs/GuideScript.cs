@@ -14,8 +14,8 @@ namespace KafkaDemo.BrokerTests.Docs;
 /// it runs in the background until the guide's end, then gets SIGTERM (which the programs treat as
 /// Ctrl+C). <c># expect:</c> after it waits for its output; <c># expect in terminal N: REGEX</c> after a
 /// later command waits for terminal N to print more, each match after the previous one there.</item>
-/// <item><c>export NAME=value   # paste what it printed</c>: the value is the first line the last
-/// terminal printed (the embedded broker's address).</item>
+/// <item><c>export NAME=value   # paste what it printed</c>: the value is the first line of one word the
+/// last terminal printed (the embedded broker's address, among its log lines).</item>
 /// <item>A block whose first line is <c># not tested: REASON</c> needs what the test cannot give (a
 /// real Kafka, Docker, a SASL cluster): its commands are reported as not run, with the reason.</item>
 /// </list>
