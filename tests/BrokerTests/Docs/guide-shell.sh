@@ -44,9 +44,14 @@ __guide_program() { # build name, native name, arguments
   fi
 }
 
+# $? at the start of a step is the exit code of the step before, as at a prompt: `echo $?` works.
+__guide_status=0
+__guide_previous() { return "$__guide_status"; }
+
 exec 4<&0 0</dev/null 5>&1
 while IFS= read -r -d '' __guide_id <&4 && IFS= read -r -d '' __guide_command <&4; do
   exec 1>>"$GUIDE_WORK/$__guide_id.out" 2>&1
+  __guide_previous
   eval "$__guide_command" 4<&- 5>&-
   __guide_status=$?
   exec 1>&5 2>&5
