@@ -17,27 +17,38 @@ public static class GuideRunner
     {
         var run = new GuideRun(guide);
         var steps = GuideScript.Parse(await File.ReadAllTextAsync(Path.Combine(repository, guide)));
+        if (MissingTools(steps) is { Count: > 0 } missing)
+        {
+            run.Failure = $"{guide} needs {string.Join(" and ", missing)} on PATH, as its reader does (apt-get install {string.Join(' ', missing)})";
+            return run;
+        }
+
         var work = Directory.CreateTempSubdirectory("kafkademo-guide-").FullName;
         var terminals = new Dictionary<int, GuideTerminal>();
         try
         {
             using var shell = GuideShell.Start(work);
-            for (var k = 0; k < steps.Count && run.Failure is null; k++)
+            try
             {
-                var step = steps[k];
-                if (step.NotRunReason is { } reason)
+                for (var k = 0; k < steps.Count && run.Failure is null; k++)
                 {
-                    run.NotRun.Add($"{step.Name} ({reason})");
-                    continue;
+                    var step = steps[k];
+                    if (step.NotRunReason is { } reason)
+                    {
+                        run.NotRun.Add($"{step.Name} ({reason})");
+                        continue;
+                    }
+
+                    var clock = Stopwatch.StartNew();
+                    await RunStepAsync(shell, $"step{k:D2}", step, terminals, run);
+                    run.Ran.Add($"{step.Name} ({clock.Elapsed.TotalSeconds:0.0} s)");
                 }
-
-                var clock = Stopwatch.StartNew();
-                await RunStepAsync(shell, $"step{k:D2}", step, terminals, run);
-                run.Ran.Add($"{step.Name} ({clock.Elapsed.TotalSeconds:0.0} s)");
             }
-
-            Stop(terminals.Values, run);
-            StopLeftovers(shell, run);
+            finally
+            {
+                GuideProcesses.StopTerminals(terminals.Values, run);
+                GuideProcesses.StopLeftovers(shell, run);
+            }
         }
         finally
         {
@@ -155,40 +166,11 @@ public static class GuideRunner
         return null;
     }
 
-    /// <summary>Stops every terminal with SIGTERM; one still running after 30 s is a failure (and gets SIGKILL).</summary>
-    private static void Stop(IEnumerable<GuideTerminal> terminals, GuideRun run)
+    /// <summary>The tools beyond bash and the programs that the guide's steps call and this machine lacks.</summary>
+    private static List<string> MissingTools(IReadOnlyList<GuideStep> steps)
     {
-        var trees = terminals.Select(t => ProcessTree.WithDescendants(t.Pid)).ToList();
-        var all = trees.SelectMany(t => t).Where(ProcessTree.IsAlive).ToList();
-        if (all.Count == 0)
-        {
-            return;
-        }
-
-        ProcessTree.Signal(all, "TERM");
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (all.Any(ProcessTree.IsAlive) && DateTime.UtcNow < deadline)
-        {
-            Thread.Sleep(100);
-        }
-
-        var left = all.Where(ProcessTree.IsAlive).ToList();
-        if (left.Count > 0)
-        {
-            run.Failure ??= $"{run.Guide}: processes {string.Join(", ", left)} of its terminals did not stop within 30 s of SIGTERM";
-            ProcessTree.Signal(left, "KILL");
-        }
-    }
-
-    /// <summary>A process the guide started and nothing stopped (a kill that missed its target) is a failure, and is killed.</summary>
-    private static void StopLeftovers(GuideShell shell, GuideRun run)
-    {
-        var left = ProcessTree.Holding("GUIDE_WORK=" + shell.Work).Where(pid => pid != shell.Pid).ToList();
-        if (left.Count > 0)
-        {
-            run.Failure ??= $"{run.Guide}: still running after its last step and its terminals stopped: " +
-                string.Join("; ", left.Select(pid => $"{pid} {ProcessTree.CommandLine(pid)}"));
-            ProcessTree.Signal(left, "KILL");
-        }
+        string[] tools = ["sqlite3", "jq", "pkill"];
+        var used = tools.Where(tool => steps.Any(s => s.NotRunReason is null && Regex.IsMatch(s.Command, $@"(^|[\s|;(]){tool}\s"))).ToList();
+        return used.Where(tool => !(Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':').Any(d => File.Exists(Path.Combine(d, tool)))).ToList();
     }
 }
