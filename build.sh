@@ -91,6 +91,13 @@ ensure_postgresql() {
     echo "build.sh: could not install postgresql; the store tests will use Docker if it runs, and fail otherwise" >&2
 }
 
+# The guide tests (tests/BrokerTests/Docs) run the guides' own commands, which use sqlite3 and jq;
+# without them those guides fail at once, naming the missing tool.
+ensure_guide_tools() {
+  command -v sqlite3 >/dev/null 2>&1 || apt_install sqlite3 "the guide tests" || echo "build.sh: could not install sqlite3; the guide tests that use it will fail" >&2
+  command -v jq >/dev/null 2>&1 || apt_install jq "the guide tests" || echo "build.sh: could not install jq; the guide tests that use it will fail" >&2
+}
+
 # The tests that start the programs as processes run the native executables of `publish`: what
 # ships is what is tested. A publish that fails is reported and counted as one failure; the tests
 # then start the builds through dotnet instead, so every other result still counts.
@@ -98,6 +105,7 @@ run_tests() {
   build
   ensure_kcat
   ensure_postgresql
+  ensure_guide_tools
   rm -rf "$RESULTS"
   local status=0 publish_failed=0
   if (publish); then
