@@ -58,6 +58,12 @@ internal sealed class RegistrySchemaCache(ISchemaRegistryClient client, TimeProv
             var answer = e is SchemaRegistryException registry ? $"answered {registry.ErrorCode}: {registry.Message}" : $"did not answer: {e.Message}";
             return new SchemaLookup(null, RegistryDecodeStatus.RegistryUnavailable, $"the schema registry {answer}".ReplaceLineEndings(" "));
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The client throws its JSON parser's exceptions when the answer is not a registry's
+            // (an HTML page from a proxy), or when its contract types were trimmed away.
+            return new SchemaLookup(null, RegistryDecodeStatus.RegistryUnavailable, $"the schema registry's answer could not be read: {e.Message}".ReplaceLineEndings(" "));
+        }
 
         string encoding;
         Avro.Schema? avro = null;
@@ -91,7 +97,7 @@ internal sealed class RegistrySchemaCache(ISchemaRegistryClient client, TimeProv
             var registered = await client.LookupSchemaAsync(subject, schema, ignoreDeletedSchemas: false, normalize: false).ConfigureAwait(false);
             return (registered.Id, registered.Version);
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             return (null, null);
         }

@@ -117,6 +117,30 @@ public sealed class RegistryDecoderTests : IAsyncLifetime
         Assert.Equal(RegistryDecodeStatus.Decoded, stillKnown.Status);
     }
 
+    [Fact]
+    public async Task An_address_that_answers_with_something_else_than_a_registry_is_reported()
+    {
+        using var listener = new System.Net.HttpListener();
+        var address = $"http://127.0.0.1:{FreePort()}/";
+        listener.Prefixes.Add(address);
+        listener.Start();
+        var serving = Task.Run(async () =>
+        {
+            var context = await listener.GetContextAsync();
+            context.Response.StatusCode = 200;
+            await context.Response.OutputStream.WriteAsync("<html>proxy login</html>"u8.ToArray());
+            context.Response.Close();
+        });
+        var client = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = address, MaxRetries = 1 });
+        var decoder = new RegistryDecoder(new RegistrySchemaCache(client, TimeProvider.System, TimeSpan.FromSeconds(10)));
+
+        var result = decoder.Decode("notes", isKey: false, [0, 0, 0, 0, 1, 2], null);
+
+        await serving;
+        Assert.Equal((RegistryDecodeStatus.RegistryUnavailable, 1), (result.Status, result.SchemaId));
+        Assert.StartsWith("the schema registry's answer could not be read: ", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x80 }, "does not match avro schema 1: ")]
     [InlineData(new byte[] { 0x02, 0x00 }, "does not match avro schema 1: 1 bytes left over after the Avro data")]
@@ -169,6 +193,13 @@ public sealed class RegistryDecoderTests : IAsyncLifetime
     public void A_value_without_a_frame_is_left_to_the_ordinary_decoder(byte[]? value)
     {
         Assert.Same(RegistryDecodeResult.NotFramed, _decoder.Decode("notes", isKey: false, value, null));
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private async Task<byte[]> SerializeAvro(string schemaJson, Action<GenericRecord> fill, AvroSerializerConfig? config = null, Headers? headers = null)
