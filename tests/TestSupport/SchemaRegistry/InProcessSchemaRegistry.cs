@@ -36,6 +36,12 @@ public sealed class InProcessSchemaRegistry : IAsyncDisposable
     /// <summary>What the registry holds, for a test to arrange or check directly.</summary>
     public SchemaRegistryStore Store { get; }
 
+    /// <summary>
+    /// While set, every request is answered with this HTTP status and Confluent's error body, as a
+    /// registry that is overloaded or starting (503) would; null answers normally.
+    /// </summary>
+    public int? FailingStatus { get; set; }
+
     /// <summary>Every request answered so far, as <c>METHOD /path?query</c>, in arrival order.</summary>
     public IReadOnlyList<string> Requests => [.. _requests];
 
@@ -106,7 +112,9 @@ public sealed class InProcessSchemaRegistry : IAsyncDisposable
         RegistryReply reply;
         try
         {
-            reply = _routes.Answer(request.HttpMethod, rawUrl, body);
+            reply = FailingStatus is { } status
+                ? RegistryReply.Error(status, $"HTTP {status}")
+                : _routes.Answer(request.HttpMethod, rawUrl, body);
         }
         catch (Exception e)
         {
