@@ -12,7 +12,9 @@ namespace KafkaDemo.Consumer.SchemaRegistry;
 /// </summary>
 /// <remarks>
 /// Synchronous because the Consumer's message loop is: the first message naming a schema waits
-/// for the registry (bounded by the client's request timeout); the rest find it cached.
+/// for the registry (bounded by the client's request timeout); the rest find it cached. One
+/// decoder serves one thread (its Avro readers are not shared); consumer instances on several
+/// threads each take their own and share one <see cref="RegistrySchemaCache"/>, which is thread-safe.
 /// </remarks>
 internal sealed class RegistryDecoder(RegistrySchemaCache schemas)
 {
