@@ -1,0 +1,11 @@
+namespace KafkaDemo.TestSupport.SchemaRegistry;
+
+/// <summary>Where the tests' schema registry comes from.</summary>
+public enum SchemaRegistryKind
+{
+    /// <summary>A registry the environment names in <c>SCHEMA_REGISTRY_URL</c>.</summary>
+    External,
+
+    /// <summary><see cref="InProcessSchemaRegistry"/>, started by the test process.</summary>
+    InProcess,
+}
