@@ -60,9 +60,10 @@ if (mode == "produce")
 
 var consumerConfig = new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "ceiling", EnableAutoCommit = false, FetchQueueBackoffMs = 100 };
 using var consumer = new ConsumerBuilder<byte[], byte[]>(consumerConfig).Build();
-// Partitions 0..n-1 from the start. One partition's watermarks first make the client learn the
-// topic's leaders (assigned without them, partitions wait 500 ms); no admin client, whose
-// disposal waits up to 100 ms.
+// Partitions 0..n-1 from the start. Only for speed: one partition's watermarks first make the
+// client learn the topic's leaders, so the assigned partitions fetch at once rather than after
+// librdkafka's wait for leaders it does not know yet; it could go if assigning looked them up.
+// No admin client: its disposal waits for its own background thread.
 var partitionCount = int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture);
 _ = consumer.QueryWatermarkOffsets(new TopicPartition(topic, 0), TimeSpan.FromSeconds(10));
 consumer.Assign(Enumerable.Range(0, partitionCount).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
