@@ -37,6 +37,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         // connection errors wait for the answer, so that an unreachable cluster gets one line.
         _errors.Hold();
         using var producer = Build();
+        using var poller = new DeliveryReportPoller(producer);
 
         if (!ReachCluster(out var metadata))
         {
@@ -52,7 +53,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         }
 
         var source = MessageSources.Open(options, logger, out var input);
-        var sending = new ProducingThreads(producer, options, _reporter, _errors, logger);
+        var sending = new ProducingThreads(producer, poller, options, _reporter, _errors, logger);
         using var progress = options.Quiet && report is not null
             ? new Timer(_ => _reporter.Progress(sending.Sent, clock.Elapsed), null, options.ProgressInterval, options.ProgressInterval)
             : null;
@@ -68,6 +69,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
             }
 
             sending.Run(source, transactions, CommitLimit, cancellationToken);
+            poller.Stop();
 
             var stopping = cancellationToken.IsCancellationRequested || _errors.Fatal;
             var outcome = transactions?.Finish(stopping, _errors.Fatal ? "the client failed" : "the run was interrupted", stopping ? FinalFlush.ShutdownLimit : CommitLimit);

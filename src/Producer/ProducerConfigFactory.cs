@@ -32,11 +32,12 @@ public static class ProducerConfigFactory
             QueueBufferingMaxMessages = 20_000,
             // The Java client's partitioner, so .NET and Java producers put a key in the same place.
             Partitioner = options.Partitioner == PartitionerKind.Crc32 ? Partitioner.ConsistentRandom : Partitioner.Murmur2Random,
-            // Confluent.Kafka's background poll blocks this long at a time, and disposing the
-            // producer waits for it: 100 ms by default, most of a short run's shutdown. At 10 ms
-            // the default 9-event run (native) went from 0.29 s to 0.20 s. The idle poll thread
-            // then wakes 100 times a second: 5 s at 2 messages a second cost 0.10 s of CPU either
-            // way, and 200,000 events took 1.09-1.24 s instead of 1.28-1.29 s.
+            // Delivery reports are served where the messages are produced (DeliveryReportPoller),
+            // not on Confluent.Kafka's background poll thread, which costs a cross-thread wake-up
+            // per batch of reports.
+            EnableBackgroundPoll = false,
+            // Should -X turn the background poll back on, disposing waits for its current turn:
+            // this long rather than 100 ms.
             CancellationDelayMaxMs = 10,
             // librdkafka opens a connection "to any broker" at most every reconnect.backoff.ms / 2:
             // right after the bootstrap connection, the first produce waited ~45 ms for the

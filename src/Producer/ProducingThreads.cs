@@ -15,7 +15,7 @@ namespace KafkaDemo.Producer;
 /// transactions stop. A full librdkafka queue makes a thread wait; a message is never dropped.
 /// </summary>
 public sealed class ProducingThreads(
-    IProducer<byte[], byte[]> producer, ProducerOptions options, DeliveryReporter reporter, ClientErrors errors, ILogger logger)
+    IProducer<byte[], byte[]> producer, DeliveryReportPoller poller, ProducerOptions options, DeliveryReporter reporter, ClientErrors errors, ILogger logger)
 {
     private static readonly TimeSpan s_queueFullBackoff = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan s_joinPoll = TimeSpan.FromMilliseconds(100);
@@ -52,6 +52,8 @@ public sealed class ProducingThreads(
 
     private void Work(IMessageSource source, Pacer pacer, ProducerTransactions? transactions, TimeSpan commitLimit, CancellationToken cancellationToken)
     {
+        // When this thread last served delivery reports (see DeliveryReportPoller).
+        long lastPoll = 0;
         try
         {
             while (!cancellationToken.IsCancellationRequested && !errors.Fatal && pacer.WaitTurn(cancellationToken) && source.TryNext(out var message)
@@ -59,7 +61,7 @@ public sealed class ProducingThreads(
             {
                 void Send()
                 {
-                    if (TryProduce(message, cancellationToken))
+                    if (TryProduce(message, ref lastPoll, cancellationToken))
                     {
                         Interlocked.Increment(ref _sent);
                     }
@@ -83,11 +85,13 @@ public sealed class ProducingThreads(
     }
 
     // Local_QueueFull means librdkafka's buffer is full: serve delivery reports and retry, never drop.
-    private bool TryProduce(OutgoingMessage outgoing, CancellationToken cancellationToken)
+    private bool TryProduce(OutgoingMessage outgoing, ref long lastPoll, CancellationToken cancellationToken)
     {
         var message = _messages.From(outgoing);
         var started = Stopwatch.GetTimestamp();
-        Action<DeliveryReport<byte[], byte[]>> onDelivery = delivery => reporter.Delivered(delivery, outgoing, started);
+        // The report needs the key and label only: the value is not kept alive until it comes back.
+        var (key, label) = (outgoing.Key, outgoing.Label);
+        Action<DeliveryReport<byte[], byte[]>> onDelivery = delivery => reporter.Delivered(delivery, key, label, started);
         while (true)
         {
             try
@@ -101,6 +105,7 @@ public sealed class ProducingThreads(
                     producer.Produce(options.Topic, message, onDelivery);
                 }
 
+                poller.AfterProduce(started, ref lastPoll);
                 return true;
             }
             catch (ProduceException<byte[], byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
@@ -110,7 +115,7 @@ public sealed class ProducingThreads(
                     return false;
                 }
 
-                producer.Poll(s_queueFullBackoff);
+                poller.WaitForRoom(s_queueFullBackoff);
             }
             catch (ProduceException<byte[], byte[]> ex)
             {
