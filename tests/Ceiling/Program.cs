@@ -3,7 +3,8 @@
 //   produce <bootstrap> <topic> <count>: note events written straight to bytes (event type as key,
 //     JSON value, one shared content-type header), acks=all and idempotence as ours, every
 //     delivery report counted, and served where the messages are produced as ours are (no
-//     background poll thread: the loop polls every 1,000 messages and while the queue is full);
+//     background poll thread: the loop polls once a millisecond, as ours does, and while the
+//     queue is full);
 //   consume <bootstrap> <topic> <count> <partitions>: every partition assigned from the start, read
 //     until count.
 // It prints one line: the count and, for produce, the first delivery after the process started.
@@ -37,6 +38,8 @@ if (mode == "produce")
         first ??= DateTime.UtcNow;
         _ = r.Error.IsError ? Interlocked.Increment(ref failed) : Interlocked.Increment(ref delivered);
     };
+    var pollGap = Stopwatch.Frequency / 1000;
+    var lastPoll = 0L;
     for (var i = 1; i <= count; i++)
     {
         var message = Event(i);
@@ -45,8 +48,9 @@ if (mode == "produce")
             try
             {
                 producer.Produce(topic, message, report);
-                if (i % 1000 == 0)
+                if (Stopwatch.GetTimestamp() - lastPoll >= pollGap)
                 {
+                    lastPoll = Stopwatch.GetTimestamp();
                     producer.Poll(TimeSpan.Zero);
                 }
 
