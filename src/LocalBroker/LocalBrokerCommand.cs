@@ -41,11 +41,14 @@ public static class LocalBrokerCommand
             },
         };
 
-        var rebalanceDelay = new Option<TimeSpan>("--rebalance-delay")
+        // No default value of its own: System.CommandLine would show it as 00:00:01, and its help
+        // cannot be told otherwise, so the description carries the default as a user types it.
+        var rebalanceDelay = new Option<TimeSpan?>("--rebalance-delay")
         {
-            Description = "How long a new consumer group waits for more members before its first rebalance (Kafka's default is 3s)",
+            Description = "How long a new consumer group waits for more members before its first rebalance (Kafka's default is 3s) " +
+                $"[default: {Durations.Format(MockCluster.DefaultInitialRebalanceDelay)}]",
             HelpName = "duration",
-        }.ParsedAsDuration(MockCluster.DefaultInitialRebalanceDelay);
+        }.ParsedAsDuration();
 
         var exitOnStdinClose = new Option<bool>("--exit-on-stdin-close")
         {
@@ -73,7 +76,7 @@ public static class LocalBrokerCommand
             }
 
             return await RunAsync(
-                parsed.GetValue(brokers), parsed.GetValue(topics) ?? [], parsed.GetValue(rebalanceDelay),
+                parsed.GetValue(brokers), parsed.GetValue(topics) ?? [], parsed.GetValue(rebalanceDelay) ?? MockCluster.DefaultInitialRebalanceDelay,
                 parsed.InvocationConfiguration.Output, logger, stop.Token);
         });
         return root;
@@ -102,20 +105,16 @@ public static class LocalBrokerCommand
             logger.LogInformation("Created topic {Topic} with {Partitions} partitions", topic.Name, topic.Partitions);
         }
 
+        // Stopping may already have been asked for (standard input can end before the cluster is up):
+        // the address is still printed in full, then the run ends at once below.
         await output.WriteLineAsync(cluster.BootstrapServers);
-        await output.FlushAsync(cancellationToken);
+        await output.FlushAsync(CancellationToken.None);
         logger.LogInformation(
             "Mock Kafka cluster (librdkafka {Version}) with {Brokers} brokers at {Bootstrap}; Ctrl+C stops it",
             MockCluster.LibraryVersion, brokerCount, cluster.BootstrapServers);
 
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            logger.LogInformation("Stopping the mock cluster");
-        }
+        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        logger.LogInformation("Stopping the mock cluster");
 
         return ExitCodes.Success;
     }

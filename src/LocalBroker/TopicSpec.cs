@@ -10,6 +10,9 @@ public sealed record TopicSpec(string Name, int Partitions)
     /// <summary>Partition count used when a spec gives only a name.</summary>
     public const int DefaultPartitions = 3;
 
+    /// <summary>The spec as it is written on the command line (<c>name:partitions</c>), as --help shows the default.</summary>
+    public override string ToString() => $"{Name}:{Partitions}";
+
     /// <summary>Parses <c>name[:partitions]</c>; null with <paramref name="error"/> set when it is malformed.</summary>
     public static TopicSpec? TryParse(string text, out string? error)
     {

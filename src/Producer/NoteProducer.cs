@@ -12,21 +12,17 @@ using Microsoft.Extensions.Logging;
 namespace KafkaDemo.Producer;
 
 /// <summary>
-/// The produce loop: one shared producer, fed by one or more threads from a source (generated
-/// note events or an input file). What is said about each message, and the summary, is the
-/// <see cref="DeliveryReporter"/>'s job: lines on <c>output</c> (stdout in the app), diagnostics to
-/// the logger, the summary to <c>report</c> (both stderr).
+/// One Producer run, start to end: builds the client, checks that the cluster answers, creates
+/// the topic when asked, starts the transactions, lets <see cref="ProducingThreads"/> send, then
+/// ends the last transaction, waits for outstanding deliveries and reports. What is said about each
+/// message, and the summary, is the <see cref="DeliveryReporter"/>'s job: lines on <c>output</c>
+/// (stdout in the app), diagnostics to the logger, the summary to <c>report</c> (both stderr).
 /// </summary>
 public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILogger logger, TextWriter? report = null)
 {
-    private static readonly TimeSpan s_queueFullBackoff = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan s_joinPoll = TimeSpan.FromMilliseconds(100);
-    private static readonly TimeSpan s_stragglerGrace = TimeSpan.FromSeconds(1);
-
     private readonly ProducerConfig _config = ProducerConfigFactory.Create(options);
     private readonly ClientErrors _errors = new(logger, "producer");
     private readonly DeliveryReporter _reporter = new(output, logger, report, options.Quiet);
-    private readonly KafkaMessages _messages = new(options);
 
     /// <summary>Counts gathered so far; complete once <see cref="RunAsync"/> has returned.</summary>
     public DeliveryStats Stats => _reporter.Stats;
@@ -42,6 +38,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         // connection errors wait for the answer, so that an unreachable cluster gets one line.
         _errors.Hold();
         using var producer = Build();
+        using var poller = new DeliveryReportPoller(producer);
 
         if (!ReachCluster(out var metadata))
         {
@@ -57,14 +54,14 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         }
 
         var source = MessageSources.Open(options, logger, out var input);
-        long sent = 0;
+        var sending = new ProducingThreads(producer, poller, options, _reporter, _errors, logger);
         using var progress = options.Quiet && report is not null
-            ? new Timer(_ => _reporter.Progress(Interlocked.Read(ref sent), clock.Elapsed), null, options.ProgressInterval, options.ProgressInterval)
+            ? new Timer(_ => _reporter.Progress(sending.Sent, clock.Elapsed), null, options.ProgressInterval, options.ProgressInterval)
             : null;
         using (input)
         {
             var transactions = _config.TransactionalId is { } transactionalId
-                ? new ProducerTransactions(producer, transactionalId, options.TransactionSize, Stats, () => Interlocked.Read(ref sent), () => source.Rejected, logger)
+                ? new ProducerTransactions(producer, transactionalId, options.TransactionSize, Stats, () => sending.Sent, () => source.Rejected, logger)
                 : null;
             if (transactions is not null && !transactions.TryStart(options.ConnectTimeout, out var neverStarted))
             {
@@ -72,16 +69,8 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
                 return _reporter.Finish(none, clock.Elapsed, options.Topic, null);
             }
 
-            var pacer = new Pacer(options.Interval);
-            var workers = Enumerable.Range(1, options.Threads)
-                .Select(n => new Thread(() => Work(producer, source, pacer, transactions, () => Interlocked.Increment(ref sent), cancellationToken))
-                {
-                    IsBackground = true,
-                    Name = $"producer-{n}",
-                })
-                .ToList();
-            workers.ForEach(w => w.Start());
-            JoinWorkers(workers, cancellationToken);
+            sending.Run(source, transactions, CommitLimit, cancellationToken);
+            poller.Stop();
 
             var stopping = cancellationToken.IsCancellationRequested || _errors.Fatal;
             var outcome = transactions?.Finish(stopping, _errors.Fatal ? "the client failed" : "the run was interrupted", stopping ? FinalFlush.ShutdownLimit : CommitLimit);
@@ -92,7 +81,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
                     stillQueued, Durations.Format(waited));
             }
 
-            var total = Interlocked.Read(ref sent);
+            var total = sending.Sent;
             var delivered = Stats.Delivered;
             var summary = new ProduceSummary(total, delivered, total - delivered, _errors.Fatal) { Rejected = source.Rejected, Transactions = outcome };
             return _reporter.Finish(summary, clock.Elapsed, options.Topic, ClusterMetadata.PartitionCount(metadata, options.Topic));
@@ -140,79 +129,4 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
 
     // A commit waits for the transaction's messages as the final flush would.
     private TimeSpan CommitLimit => ProducerConfigFactory.FlushLimit(_config) ?? Timeout.InfiniteTimeSpan;
-
-    // A worker waiting for a line of stdin cannot be interrupted: once the run is cancelled, the
-    // workers get s_stragglerGrace to finish, then are left behind.
-    private static void JoinWorkers(List<Thread> workers, CancellationToken cancellationToken) =>
-        WorkerThreads.JoinWithin(workers, () => cancellationToken.IsCancellationRequested, s_stragglerGrace, s_joinPoll);
-
-    private void Work(IProducer<byte[], byte[]> producer, IMessageSource source, Pacer pacer, ProducerTransactions? transactions, Action onSent, CancellationToken cancellationToken)
-    {
-        try
-        {
-            while (!cancellationToken.IsCancellationRequested && !_errors.Fatal && pacer.WaitTurn(cancellationToken) && source.TryNext(out var message)
-                && !cancellationToken.IsCancellationRequested)
-            {
-                void Send()
-                {
-                    if (TryProduce(producer, message, cancellationToken))
-                    {
-                        onSent();
-                    }
-                }
-
-                if (transactions is null)
-                {
-                    Send();
-                }
-                else if (!transactions.Send(Send, CommitLimit))
-                {
-                    break;
-                }
-            }
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            logger.LogCritical("Producing thread stopped: {Reason}", ex.Message);
-            _errors.MarkFatal();
-        }
-    }
-
-    // Local_QueueFull means librdkafka's buffer is full: serve delivery reports and retry, never drop.
-    private bool TryProduce(IProducer<byte[], byte[]> producer, OutgoingMessage outgoing, CancellationToken cancellationToken)
-    {
-        var message = _messages.From(outgoing);
-        var started = Stopwatch.GetTimestamp();
-        Action<DeliveryReport<byte[], byte[]>> onDelivery = delivery => _reporter.Delivered(delivery, outgoing, started);
-        while (true)
-        {
-            try
-            {
-                if (outgoing.Partition is { } partition)
-                {
-                    producer.Produce(new TopicPartition(options.Topic, new Partition(partition)), message, onDelivery);
-                }
-                else
-                {
-                    producer.Produce(options.Topic, message, onDelivery);
-                }
-
-                return true;
-            }
-            catch (ProduceException<byte[], byte[]> ex) when (ex.Error.Code == ErrorCode.Local_QueueFull)
-            {
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    return false;
-                }
-
-                producer.Poll(s_queueFullBackoff);
-            }
-            catch (ProduceException<byte[], byte[]> ex)
-            {
-                _reporter.NotSent(outgoing, ex.Error.Reason);
-                return true;
-            }
-        }
-    }
 }

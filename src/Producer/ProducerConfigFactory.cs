@@ -31,10 +31,12 @@ public static class ProducerConfigFactory
             // Bounds memory: every queued message also holds managed objects until its delivery
             // report; past this, Produce reports Local_QueueFull and the sender waits (never drops).
             QueueBufferingMaxMessages = 20_000,
-            // Confluent.Kafka's background poll blocks this long at a time, and disposing the
-            // producer waits for it: at its default (100 ms) that wait is most of a short run's
-            // shutdown. The idle poll thread then wakes more often, which costs little CPU
-            // (docs/performance.md has the measurements).
+            // Delivery reports are served where the messages are produced (DeliveryReportPoller),
+            // not on Confluent.Kafka's background poll thread, which costs a cross-thread wake-up
+            // per batch of reports.
+            EnableBackgroundPoll = false,
+            // Should -X turn the background poll back on, disposing waits for its current turn:
+            // this long rather than 100 ms.
             CancellationDelayMaxMs = 10,
             // librdkafka opens a connection "to any broker" at most every reconnect.backoff.ms / 2,
             // so right after the bootstrap connection the first produce waits that long for the

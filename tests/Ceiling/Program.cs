@@ -2,7 +2,9 @@
 // nothing else, so its figures are the most any .NET program on Confluent.Kafka gets here.
 //   produce <bootstrap> <topic> <count>: note events written straight to bytes (event type as key,
 //     JSON value, one shared content-type header), acks=all and idempotence as ours, every
-//     delivery report counted;
+//     delivery report counted, and served where the messages are produced as ours are (no
+//     background poll thread: the loop polls once a millisecond, as ours does, and while the
+//     queue is full);
 //   consume <bootstrap> <topic> <count> <partitions>: every partition assigned from the start, read
 //     until count.
 // It prints one line: the count and, for produce, the first delivery after the process started.
@@ -26,7 +28,7 @@ if (mode == "produce")
     var config = new ProducerConfig
     {
         BootstrapServers = bootstrap, Acks = Acks.All, EnableIdempotence = true, LingerMs = 5,
-        QueueBufferingMaxMessages = 20_000, Partitioner = Partitioner.Murmur2Random, DeliveryReportFields = "status", CancellationDelayMaxMs = 10,
+        QueueBufferingMaxMessages = 20_000, Partitioner = Partitioner.Murmur2Random, DeliveryReportFields = "status", EnableBackgroundPoll = false,
     };
     long delivered = 0, failed = 0;
     DateTime? first = null;
@@ -36,6 +38,8 @@ if (mode == "produce")
         first ??= DateTime.UtcNow;
         _ = r.Error.IsError ? Interlocked.Increment(ref failed) : Interlocked.Increment(ref delivered);
     };
+    var pollGap = Stopwatch.Frequency / 1000;
+    var lastPoll = 0L;
     for (var i = 1; i <= count; i++)
     {
         var message = Event(i);
@@ -44,6 +48,12 @@ if (mode == "produce")
             try
             {
                 producer.Produce(topic, message, report);
+                if (Stopwatch.GetTimestamp() - lastPoll >= pollGap)
+                {
+                    lastPoll = Stopwatch.GetTimestamp();
+                    producer.Poll(TimeSpan.Zero);
+                }
+
                 break;
             }
             catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
@@ -60,9 +70,10 @@ if (mode == "produce")
 
 var consumerConfig = new ConsumerConfig { BootstrapServers = bootstrap, GroupId = "ceiling", EnableAutoCommit = false, FetchQueueBackoffMs = 100 };
 using var consumer = new ConsumerBuilder<byte[], byte[]>(consumerConfig).Build();
-// Partitions 0..n-1 from the start. One partition's watermarks first make the client learn the
-// topic's leaders (assigned without them, partitions wait 500 ms); no admin client, whose
-// disposal waits up to 100 ms.
+// Partitions 0..n-1 from the start. Only for speed: one partition's watermarks first make the
+// client learn the topic's leaders, so the assigned partitions fetch at once rather than after
+// librdkafka's wait for leaders it does not know yet; it could go if assigning looked them up.
+// No admin client: its disposal waits for its own background thread.
 var partitionCount = int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture);
 _ = consumer.QueryWatermarkOffsets(new TopicPartition(topic, 0), TimeSpan.FromSeconds(10));
 consumer.Assign(Enumerable.Range(0, partitionCount).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));

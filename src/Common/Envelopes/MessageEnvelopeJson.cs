@@ -1,8 +1,6 @@
 using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace KafkaDemo.Common.Envelopes;
 
@@ -17,12 +15,6 @@ namespace KafkaDemo.Common.Envelopes;
 /// </summary>
 public static class MessageEnvelopeJson
 {
-    private const string Base64 = "base64";
-    private const string Json = "json";
-
-    // The envelope is one level deep already; JsonDocument reads 64 levels by default.
-    private static readonly JsonReaderOptions s_embeddedValue = new() { MaxDepth = 63 };
-
     /// <summary>The envelope as one line of JSON, without the line break.</summary>
     public static string Write(MessageEnvelope envelope)
     {
@@ -46,27 +38,18 @@ public static class MessageEnvelopeJson
                 json.WriteNumber("timestamp", timestamp);
             }
 
-            WriteBytes(json, "key", "key_encoding", envelope.Key);
+            EnvelopeByteFields.Write(json, "key", "key_encoding", envelope.Key);
             json.WriteStartArray("headers");
             foreach (var header in envelope.Headers)
             {
                 json.WriteStartObject();
                 json.WriteString("key", header.Key);
-                WriteBytes(json, "value", "encoding", header.Value);
+                EnvelopeByteFields.Write(json, "value", "encoding", header.Value);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
-            if (IsEmbeddableJson(envelope.Value))
-            {
-                json.WritePropertyName("value");
-                json.WriteRawValue(envelope.Value, skipInputValidation: true);
-                json.WriteString("value_encoding", Json);
-            }
-            else
-            {
-                WriteBytes(json, "value", "value_encoding", envelope.Value);
-            }
+            EnvelopeByteFields.WriteValue(json, "value", "value_encoding", envelope.Value);
 
             json.WriteEndObject();
         }
@@ -105,7 +88,7 @@ public static class MessageEnvelopeJson
                         return false;
                     }
 
-                    headers.Add(KeyValuePair.Create(name.GetString()!, ReadBytes(header, "value", "encoding")));
+                    headers.Add(KeyValuePair.Create(name.GetString()!, EnvelopeByteFields.Read(header, "value", "encoding")));
                 }
             }
 
@@ -114,9 +97,9 @@ public static class MessageEnvelopeJson
                 OptionalNumber(root, "partition", e => e.GetInt32()),
                 OptionalNumber(root, "offset", e => e.GetInt64()),
                 OptionalNumber(root, "timestamp", e => e.GetInt64()),
-                ReadBytes(root, "key", "key_encoding"),
+                EnvelopeByteFields.Read(root, "key", "key_encoding"),
                 headers,
-                ReadBytes(root, "value", "value_encoding"));
+                EnvelopeByteFields.Read(root, "value", "value_encoding"));
             error = null;
             return true;
         }
@@ -132,64 +115,6 @@ public static class MessageEnvelopeJson
         if (value is not null)
         {
             json.WriteString(name, value);
-        }
-    }
-
-    private static void WriteBytes(Utf8JsonWriter json, string name, string encodingName, byte[]? bytes)
-    {
-        if (bytes is null)
-        {
-            json.WriteNull(name);
-        }
-        else if (Utf8.IsValid(bytes))
-        {
-            json.WriteString(name, Encoding.UTF8.GetString(bytes));
-        }
-        else
-        {
-            json.WriteBase64String(name, bytes);
-            json.WriteString(encodingName, Base64);
-        }
-    }
-
-    private static byte[]? ReadBytes(JsonElement owner, string name, string encodingName)
-    {
-        if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        var encoding = owner.TryGetProperty(encodingName, out var flag) ? flag.GetString() : null;
-        return encoding switch
-        {
-            // The value's own text, exactly as it stood in the line.
-            Json => Encoding.UTF8.GetBytes(value.GetRawText()),
-            Base64 => Convert.FromBase64String(value.GetString()!),
-            _ => Encoding.UTF8.GetBytes(value.GetString()!),
-        };
-    }
-
-    // An object or array on one line, with nothing around it, valid UTF-8 and valid JSON: written
-    // verbatim it keeps the envelope on one line and its raw text reads back byte for byte.
-    private static bool IsEmbeddableJson([NotNullWhen(true)] byte[]? bytes)
-    {
-        if (bytes is not [(byte)'{' or (byte)'[', .., (byte)'}' or (byte)']'] || bytes.AsSpan().IndexOfAny((byte)'\n', (byte)'\r') >= 0 || !Utf8.IsValid(bytes))
-        {
-            return false;
-        }
-
-        var reader = new Utf8JsonReader(bytes, s_embeddedValue);
-        try
-        {
-            while (reader.Read())
-            {
-            }
-
-            return reader.BytesConsumed == bytes.Length;
-        }
-        catch (JsonException)
-        {
-            return false;
         }
     }
 

@@ -10,8 +10,9 @@ namespace KafkaDemo.Producer.Delivery;
 /// <summary>
 /// Everything the Producer says about its messages: a line per delivery on <c>output</c> (stdout
 /// in the app) unless quiet, failures to the logger, progress lines and the final summary on
-/// <c>report</c> (stderr), and the counts behind them. Delivery reports arrive on librdkafka's
-/// thread while the producing threads report send failures: every method is thread-safe.
+/// <c>report</c> (stderr), and the counts behind them. Delivery reports arrive on whichever thread
+/// polls (see <see cref="DeliveryReportPoller"/>), several at once when several threads produce,
+/// while the producing threads report send failures: every method is thread-safe.
 /// </summary>
 public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWriter? report, bool quiet)
 {
@@ -21,21 +22,29 @@ public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWrit
     public DeliveryStats Stats { get; } = new();
 
     /// <summary>A delivery report came back for <paramref name="outgoing"/>, sent at Stopwatch time <paramref name="started"/>.</summary>
-    public void Delivered(DeliveryReport<byte[], byte[]> delivery, OutgoingMessage outgoing, long started)
+    public void Delivered(DeliveryReport<byte[], byte[]> delivery, OutgoingMessage outgoing, long started) =>
+        Delivered(delivery, outgoing.Key, outgoing.Label, started);
+
+    /// <summary>
+    /// A delivery report came back for the message with <paramref name="key"/> and
+    /// <paramref name="label"/>, sent at Stopwatch time <paramref name="started"/>: what a message
+    /// waiting for its report needs to keep, its value being long copied by librdkafka.
+    /// </summary>
+    public void Delivered(DeliveryReport<byte[], byte[]> delivery, byte[]? key, string? label, long started)
     {
         var latency = Stopwatch.GetElapsedTime(started);
         if (delivery.Error.Code is ErrorCode.Local_PurgeQueue or ErrorCode.Local_PurgeInflight)
         {
             // Purged by an aborted transaction, which is reported once for all its messages.
             Stats.Failure();
-            logger.LogDebug("Purged by the abort: {What}", Describe(outgoing));
+            logger.LogDebug("Purged by the abort: {What}", Describe(key, label));
             return;
         }
 
         if (delivery.Error.IsError)
         {
             Stats.Failure();
-            logger.LogError("Delivery failed for {What}: {Reason}", Describe(outgoing), delivery.Error.Reason);
+            logger.LogError("Delivery failed for {What}: {Reason}", Describe(key, label), delivery.Error.Reason);
             return;
         }
 
@@ -45,8 +54,8 @@ public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWrit
             return;
         }
 
-        var label = outgoing.Label is null ? "📨 Delivered" : $"📨 Delivered ({outgoing.Label})";
-        var line = $"{label} | key={KeyText(outgoing.Key)} | partition={delivery.Partition.Value} | offset={delivery.Offset.Value} | {latency.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)} ms";
+        var prefix = label is null ? "📨 Delivered" : $"📨 Delivered ({label})";
+        var line = $"{prefix} | key={KeyText(key)} | partition={delivery.Partition.Value} | offset={delivery.Offset.Value} | {latency.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)} ms";
         lock (_outputGate)
         {
             output.WriteLine(line);
@@ -57,7 +66,7 @@ public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWrit
     public void NotSent(OutgoingMessage outgoing, string reason)
     {
         Stats.Failure();
-        logger.LogError("Could not send {What}: {Reason}", Describe(outgoing), reason);
+        logger.LogError("Could not send {What}: {Reason}", Describe(outgoing.Key, outgoing.Label), reason);
     }
 
     /// <summary>In quiet mode, one progress line on the report.</summary>
@@ -106,8 +115,8 @@ public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWrit
         return summary;
     }
 
-    private static string Describe(OutgoingMessage outgoing) =>
-        outgoing.Label is null ? $"message with key {KeyText(outgoing.Key)}" : $"{outgoing.Label} event (key {KeyText(outgoing.Key)})";
+    private static string Describe(byte[]? key, string? label) =>
+        label is null ? $"message with key {KeyText(key)}" : $"{label} event (key {KeyText(key)})";
 
     private static string KeyText(byte[]? key) =>
         key is null ? "(none)" : Common.Decoding.Printable.Escape(Encoding.UTF8.GetString(key));

@@ -24,12 +24,8 @@ namespace KafkaDemo.Producer.Transactions;
 public sealed class ProducerTransactions(
     IProducer<byte[], byte[]> producer, string transactionalId, int size, DeliveryStats stats, Func<long> sent, Func<long> rejected, ILogger logger)
 {
-    private const int RetriesOnRetriableError = 3;
-
     private readonly Lock _gate = new();
-    private long _sentBefore;
-    private long _failuresBefore;
-    private long _rejectedBefore;
+    private readonly OpenTransaction _current = new(stats, sent, rejected);
     private bool _open;
     private int _committed;
     private long _committedMessages;
@@ -83,7 +79,7 @@ public sealed class ProducerTransactions(
     {
         lock (_gate)
         {
-            if (_finished is null && Spoiled() is { } before)
+            if (_finished is null && _current.Spoiled is { } before)
             {
                 AbortLocked(before, commitTimeout);
             }
@@ -94,11 +90,11 @@ public sealed class ProducerTransactions(
             }
 
             send();
-            if (Spoiled() is { } after)
+            if (_current.Spoiled is { } after)
             {
                 AbortLocked(after, commitTimeout);
             }
-            else if (size > 0 && OpenMessages >= size)
+            else if (size > 0 && _current.Messages >= size)
             {
                 CommitLocked(commitTimeout);
                 if (_finished is null)
@@ -125,18 +121,18 @@ public sealed class ProducerTransactions(
                 {
                     AbortLocked(interruption, timeout);
                 }
-                else if (Spoiled() is { } reason)
+                else if (_current.Spoiled is { } reason)
                 {
                     AbortLocked(reason, timeout);
                 }
-                else if (OpenMessages > 0)
+                else if (_current.Messages > 0)
                 {
                     CommitLocked(timeout);
                 }
                 else
                 {
                     // Nothing was sent since the last commit: end the empty transaction quietly.
-                    TryAbort(timeout, out _);
+                    TransactionCalls.TryAbort(producer, timeout, out _);
                     _open = false;
                 }
             }
@@ -145,95 +141,55 @@ public sealed class ProducerTransactions(
         }
     }
 
-    // Messages handed to the producer since the open transaction began.
-    private long OpenMessages => sent() - _sentBefore;
-
     private void Begin()
     {
         producer.BeginTransaction();
         _open = true;
-        _sentBefore = sent();
-        _failuresBefore = stats.FailedReports;
-        _rejectedBefore = rejected();
+        _current.Began();
     }
 
-    // Why the open transaction can no longer be committed, or null while it can.
-    private string? Spoiled() =>
-        rejected() > _rejectedBefore ? "an input line was rejected"
-        : stats.FailedReports > _failuresBefore ? "a message was not delivered"
-        : null;
-
     // Commit flushes the transaction's messages first; a message that failed makes librdkafka ask
-    // for an abort instead. A retriable error (a timeout) is retried with the same call.
+    // for an abort instead.
     private void CommitLocked(TimeSpan timeout)
     {
-        for (var attempt = 1; ; attempt++)
+        var number = _committed + 1;
+        if (TransactionCalls.TryCommit(producer, timeout,
+                reason => logger.LogWarning("Commit of transaction {Number} failed, retrying: {Reason}", number, reason),
+                out var failure, out var abortInstead))
         {
-            try
-            {
-                producer.CommitTransaction(timeout);
-                _open = false;
-                _committed++;
-                _committedMessages += OpenMessages;
-                logger.LogInformation("Transaction {Number} committed: {Count} messages", _committed, OpenMessages);
-                return;
-            }
-            catch (KafkaTxnRequiresAbortException ex)
-            {
-                AbortLocked($"the commit failed: {ex.Error.Reason}", timeout);
-                return;
-            }
-            catch (KafkaRetriableException ex) when (attempt < RetriesOnRetriableError)
-            {
-                logger.LogWarning("Commit of transaction {Number} failed, retrying: {Reason}", _committed + 1, ex.Error.Reason);
-            }
-            catch (KafkaException ex)
-            {
-                logger.LogError("Transaction {Number} could not be committed: {Reason}", _committed + 1, ex.Error.Reason);
-                _finished = Outcome(null) with { Unfinished = true };
-                return;
-            }
+            _open = false;
+            _committed = number;
+            _committedMessages += _current.Messages;
+            logger.LogInformation("Transaction {Number} committed: {Count} messages", number, _current.Messages);
+        }
+        else if (abortInstead)
+        {
+            AbortLocked($"the commit failed: {failure}", timeout);
+        }
+        else
+        {
+            logger.LogError("Transaction {Number} could not be committed: {Reason}", number, failure);
+            _finished = Outcome(null) with { Unfinished = true };
         }
     }
 
     private void AbortLocked(string reason, TimeSpan timeout)
     {
-        if (TryAbort(timeout, out var failure))
+        if (TransactionCalls.TryAbort(producer, timeout, out var failure))
         {
-            logger.LogWarning("Transaction {Number} aborted ({Count} messages): {Reason}", _committed + 1, OpenMessages, reason);
+            logger.LogWarning("Transaction {Number} aborted ({Count} messages): {Reason}", _committed + 1, _current.Messages, reason);
             _finished = Outcome(reason);
         }
         else
         {
             logger.LogError("Transaction {Number} ({Count} messages) could not be aborted after {Reason}: {Failure}; the broker aborts it when transaction.timeout.ms runs out",
-                _committed + 1, OpenMessages, reason, failure);
+                _committed + 1, _current.Messages, reason, failure);
             _finished = Outcome(reason) with { Unfinished = true };
         }
 
         _open = false;
     }
 
-    private bool TryAbort(TimeSpan timeout, out string failure)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                producer.AbortTransaction(timeout);
-                failure = string.Empty;
-                return true;
-            }
-            catch (KafkaRetriableException) when (attempt < RetriesOnRetriableError)
-            {
-            }
-            catch (KafkaException ex)
-            {
-                failure = ex.Error.Reason;
-                return false;
-            }
-        }
-    }
-
     private TransactionOutcome Outcome(string? abortReason) =>
-        new(transactionalId, _committed, _committedMessages, abortReason is null ? 0 : 1, abortReason is null ? 0 : OpenMessages, abortReason);
+        new(transactionalId, _committed, _committedMessages, abortReason is null ? 0 : 1, abortReason is null ? 0 : _current.Messages, abortReason);
 }

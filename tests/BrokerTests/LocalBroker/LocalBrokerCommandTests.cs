@@ -44,6 +44,21 @@ public class LocalBrokerCommandTests
         Assert.Equal(ExitCodes.Success, await run.WaitAsync(TimeSpan.FromSeconds(60)));
     }
 
+    [Fact]
+    public async Task With_exit_on_stdin_close_and_no_input_at_all_it_stops_cleanly_after_starting()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exitCode = await CommandLineHost.InvokeAsync(
+            LocalBrokerCommand.Create(new StringReader(string.Empty)), ["--brokers", "1", "--exit-on-stdin-close"], output, error, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal(string.Empty, error.ToString());
+        Assert.Matches(@"^127\.0\.0\.1:\d+\r?\n$", output.ToString());
+    }
+
     // Standard input of a parent that is still alive: reads block until the parent goes away.
     private sealed class InputThatEndsOnRequest : TextReader
     {

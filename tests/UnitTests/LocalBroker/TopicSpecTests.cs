@@ -14,6 +14,15 @@ public class TopicSpecTests
         Assert.Null(error);
     }
 
+    [Fact]
+    public void Prints_itself_as_it_is_written_on_the_command_line()
+    {
+        var spec = new TopicSpec("notes-topic", 3);
+
+        Assert.Equal("notes-topic:3", spec.ToString());
+        Assert.Equal(spec, TopicSpec.TryParse(spec.ToString(), out _));
+    }
+
     [Theory]
     [InlineData(":3")]
     [InlineData("bad name:3")]
