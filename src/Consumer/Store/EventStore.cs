@@ -75,6 +75,19 @@ public sealed class EventStore
         return store;
     }
 
+    /// <summary>
+    /// Opens the store to look only: no migration, no lock, nothing written (SQLite opened
+    /// read-only, PostgreSQL in read-only transactions), so a read-only file, a database the
+    /// Consumer is writing, or one without a store can be looked at; null when the database holds
+    /// no store (none of its tables).
+    /// </summary>
+    /// <exception cref="StoreException">The database cannot be reached or read.</exception>
+    public static EventStore? OpenToRead(StoreTarget target)
+    {
+        var store = new EventStore(target.ReadOnly());
+        return store.Guard("open", store.HoldsTables) ? store : null;
+    }
+
     /// <summary>The next offset stored for <paramref name="groupId"/> in each of <paramref name="partitions"/> that has one.</summary>
     public IReadOnlyDictionary<TopicPartition, long> Positions(string groupId, IReadOnlyCollection<TopicPartition> partitions) => Guard("read offsets from", () =>
     {
@@ -169,6 +182,17 @@ public sealed class EventStore
         using var command = Command(connection, null, "SELECT COUNT(*) FROM note_events");
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     });
+
+    // All of the first migration's tables, in the schema unqualified names resolve to.
+    private bool HoldsTables()
+    {
+        using var connection = Connect();
+        using var command = Command(connection, null, (_target.Engine == StoreEngine.Sqlite
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+            : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN ") +
+            "('note_events', 'notes', 'consumer_offsets')");
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 3;
+    }
 
     private UpgradeEngineBuilder Migrations()
     {

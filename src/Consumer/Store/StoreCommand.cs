@@ -7,7 +7,10 @@ namespace KafkaDemo.Consumer.Store;
 /// <summary><c>consumer store</c>: prints the notes and the stored offsets that <c>--store</c> holds, then exits.</summary>
 public static class StoreCommand
 {
-    /// <summary>Prints; exit 1 with one line on stderr when the store cannot be read, 2 without <c>--store</c>.</summary>
+    /// <summary>
+    /// Prints, writing nothing to the database; exit 1 with one line on stderr when the store
+    /// cannot be read or the database holds none, 2 without <c>--store</c>.
+    /// </summary>
     public static int Run(StoreTarget? target, string? groupId, TextWriter stdout, TextWriter stderr)
     {
         if (target is null)
@@ -27,7 +30,12 @@ public static class StoreCommand
         long events;
         try
         {
-            var store = EventStore.Open(target);
+            if (EventStore.OpenToRead(target) is not { } store)
+            {
+                stderr.WriteLine($"error: no store here: {target} has none of the tables a --store run creates");
+                return ExitCodes.Failure;
+            }
+
             events = store.EventCount();
             notes = store.Notes();
             offsets = store.Offsets(groupId);
