@@ -34,7 +34,7 @@ public static class ConsumerCommand
             parsed.InvocationConfiguration.Output,
             parsed.InvocationConfiguration.Error));
         definition.ShowStore.SetAction(parsed => StoreCommand.Run(
-            parsed.GetValue(definition.Store), parsed.GetValue(definition.GroupId) is { } group && ClientSettings.WasTyped(parsed, definition.GroupId) ? group : null,
+            parsed.GetValue(definition.Store), parsed.GetValue(definition.StoreGroupId),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         return definition.Root;
     }

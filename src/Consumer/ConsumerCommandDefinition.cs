@@ -56,10 +56,23 @@ public sealed class ConsumerCommandDefinition
         };
 
         // What lag needs too: the connection, the group and the topics.
-        foreach (var shared in new Option[] { Client.BootstrapServers, Topics, GroupId, ConnectTimeout, Client.ConfigFile, Client.Properties, Store })
+        foreach (var shared in new Option[] { Client.BootstrapServers, Topics, ConnectTimeout, Client.ConfigFile, Client.Properties, Store })
         {
             shared.Recursive = true;
         }
+
+        // The group is every subcommand's but store's, whose --group-id only narrows what it shows.
+        foreach (var command in new[] { Lag, ListTopics, ResetOffsets })
+        {
+            command.Options.Add(GroupId);
+        }
+
+        StoreGroupId = new Option<string?>("--group-id", "-g")
+        {
+            Description = "Show the stored offsets of this group only (default: every group)",
+            HelpName = "id",
+        }.FallBackTo<string?>("KAFKA_GROUP_ID", null, environment, text => text);
+        ShowStore.Options.Add(StoreGroupId);
 
         Root = new RootCommand("Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything.")
         {
@@ -106,6 +119,9 @@ public sealed class ConsumerCommandDefinition
 
     /// <summary><c>store</c>: what <c>--store</c> holds: the notes and the stored offsets.</summary>
     public Command ShowStore { get; } = new("store", "Print what --store holds: the number of stored events, the notes table, then the stored offsets per group and partition, then exit");
+
+    /// <summary><c>store</c>'s <c>--group-id</c>: the group whose offsets it shows; null for every group.</summary>
+    public Option<string?> StoreGroupId { get; }
 
     /// <summary>The environment variable <c>--store</c> falls back to.</summary>
     public const string StoreVariable = "CONSUMER_STORE";
