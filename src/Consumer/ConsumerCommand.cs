@@ -33,9 +33,7 @@ public static class ConsumerCommand
             definition.ListingOutput.ValueIn(parsed),
             parsed.InvocationConfiguration.Output,
             parsed.InvocationConfiguration.Error));
-        definition.ShowStore.SetAction(parsed => StoreCommand.Run(
-            parsed.GetValue(definition.Store), parsed.GetValue(definition.StoreGroupId),
-            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        definition.ShowStore.Command.SetAction(parsed => StoreCommand.Run(parsed, definition.ShowStore));
         return definition.Root;
     }
 

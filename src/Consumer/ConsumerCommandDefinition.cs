@@ -67,18 +67,13 @@ public sealed class ConsumerCommandDefinition
             command.Options.Add(GroupId);
         }
 
-        StoreGroupId = new Option<string?>("--group-id", "-g")
-        {
-            Description = "Show the stored offsets of this group only (default: every group)",
-            HelpName = "id",
-        }.FallBackTo<string?>("KAFKA_GROUP_ID", null, environment, text => text);
-        ShowStore.Options.Add(StoreGroupId);
+        ShowStore = new StoreCommandDefinition(Store, environment);
 
         Root = new RootCommand("Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything.")
         {
             Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
             Commit, IsolationLevel, DeadLetterTopic, Output, Format, ConnectTimeout, Store, Client.ConfigFile, Client.Properties,
-            Lag, ListTopics, ResetOffsets, ShowStore,
+            Lag, ListTopics, ResetOffsets, ShowStore.Command,
         };
         ListTopics.Options.Add(ListingOutput);
         ListTopics.Options.Add(Internal);
@@ -118,10 +113,7 @@ public sealed class ConsumerCommandDefinition
     public Command ResetOffsets { get; } = new("reset-offsets", "Move the group's committed offsets on every partition of --topic: prints the plan, and applies it with --execute (the group must have no active members)");
 
     /// <summary><c>store</c>: what <c>--store</c> holds: the notes and the stored offsets.</summary>
-    public Command ShowStore { get; } = new("store", "Print what --store holds: the number of stored events, the notes table, then the stored offsets per group and partition, then exit");
-
-    /// <summary><c>store</c>'s <c>--group-id</c>: the group whose offsets it shows; null for every group.</summary>
-    public Option<string?> StoreGroupId { get; }
+    public StoreCommandDefinition ShowStore { get; }
 
     /// <summary>The environment variable <c>--store</c> falls back to.</summary>
     public const string StoreVariable = "CONSUMER_STORE";
