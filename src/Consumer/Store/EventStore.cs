@@ -113,7 +113,7 @@ public sealed class EventStore
 
         if (events.Count > 0)
         {
-            NoteEventRows.Insert(connection, transaction, events);
+            NoteEventRows.Insert(connection, events);
             NotesUpsert.Apply(connection, transaction, events);
         }
 

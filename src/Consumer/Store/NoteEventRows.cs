@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -10,7 +11,7 @@ internal static class NoteEventRows
 {
     private const string Columns = "kafka_topic, kafka_partition, kafka_offset, message_key, event_type, note_id, note_text, kafka_timestamp_ms, headers, consumed_at";
 
-    public static void Insert(DbConnection connection, DbTransaction transaction, IReadOnlyList<StoredEvent> events)
+    public static void Insert(DbConnection connection, IReadOnlyList<StoredEvent> events)
     {
         if (connection is NpgsqlConnection postgres)
         {
@@ -18,13 +19,10 @@ internal static class NoteEventRows
             return;
         }
 
-        RowStatements.ForEachRow(connection, transaction,
-            $"INSERT INTO note_events ({Columns}) VALUES (@topic, @partition, @offset, @key, @type, @id, @text, @timestamp, @headers, @consumed)",
-            ["@topic", "@partition", "@offset", "@key", "@type", "@id", "@text", "@timestamp", "@headers", "@consumed"],
+        SqliteRows.Run((SqliteConnection)connection, $"INSERT INTO note_events ({Columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             events.Select(e => new object?[]
             {
-                e.Topic, e.Partition, e.Offset, e.Key, e.EventType, e.NoteId, e.Text, e.TimestampMs, e.HeadersJson,
-                ConsumedAt(e),
+                e.Topic, e.Partition, e.Offset, e.Key, e.EventType, e.NoteId, e.Text, e.TimestampMs, e.HeadersJson, ConsumedAt(e),
             }));
     }
 
