@@ -35,9 +35,7 @@ public static class ConsumerCommand
             topics.Output.ValueIn(parsed),
             parsed.InvocationConfiguration.Output,
             parsed.InvocationConfiguration.Error));
-        definition.ShowStore.SetAction(parsed => StoreCommand.Run(
-            parsed.GetValue(definition.Store), parsed.GetValue(definition.GroupId) is { } group && ClientSettings.WasTyped(parsed, definition.GroupId) ? group : null,
-            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        definition.ShowStore.Command.SetAction(parsed => StoreCommand.Run(parsed, definition.ShowStore));
         return definition.Root;
     }
 

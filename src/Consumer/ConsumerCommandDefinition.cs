@@ -56,17 +56,25 @@ public sealed class ConsumerCommandDefinition
                 : null,
         }.DescribeFallback(StoreVariable, environment);
 
-        // What the subcommands need too: the connection, the group and the topics.
-        foreach (var shared in new Option[] { Client.BootstrapServers, Topics, GroupId, ConnectTimeout, Client.ConfigFile, Client.Properties, Store })
+        // What the subcommands need too: the connection, the topics and the store.
+        foreach (var shared in new Option[] { Client.BootstrapServers, Topics, ConnectTimeout, Client.ConfigFile, Client.Properties, Store })
         {
             shared.Recursive = true;
         }
+
+        // The group is every subcommand's but store's, whose --group-id only narrows what it shows.
+        foreach (var command in new[] { LagDefinition.Command, TopicsDefinition.Command, ResetOffsetsDefinition.Command })
+        {
+            command.Options.Add(GroupId);
+        }
+
+        ShowStore = new StoreCommandDefinition(Store, environment);
 
         Root = new RootCommand($"Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything. {EnvironmentFallback.Rule}")
         {
             Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
             Commit, IsolationLevel, DeadLetterTopic, Output, Format, ConnectTimeout, Store, Client.ConfigFile, Client.Properties,
-            LagDefinition.Command, TopicsDefinition.Command, ResetOffsetsDefinition.Command, ShowStore,
+            LagDefinition.Command, TopicsDefinition.Command, ResetOffsetsDefinition.Command, ShowStore.Command,
         };
 
         // The flags that decide a client property; given, they win over --config and -X.
@@ -92,7 +100,7 @@ public sealed class ConsumerCommandDefinition
     public ResetOffsetsCommandDefinition ResetOffsetsDefinition { get; }
 
     /// <summary><c>store</c>: what <c>--store</c> holds: the notes and the stored offsets.</summary>
-    public Command ShowStore { get; } = new("store", "Print what --store holds: the number of stored events, the notes table, then the stored offsets per group and partition, then exit");
+    public StoreCommandDefinition ShowStore { get; }
 
     /// <summary>The environment variable <c>--store</c> falls back to.</summary>
     public const string StoreVariable = "CONSUMER_STORE";

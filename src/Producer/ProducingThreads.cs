@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Confluent.Kafka;
 using KafkaDemo.Cli;
+using KafkaDemo.Clients;
 using KafkaDemo.Producer.Delivery;
 using KafkaDemo.Producer.Sources;
 using KafkaDemo.Producer.Transactions;

@@ -1,13 +1,24 @@
+using System.CommandLine;
 using System.Globalization;
 using KafkaDemo.Cli;
 using Microsoft.Data.Sqlite;
 
 namespace KafkaDemo.Consumer.Store;
 
-/// <summary><c>consumer store</c>: prints the notes and the stored offsets that <c>--store</c> holds, then exits.</summary>
+/// <summary>
+/// <c>consumer store</c>'s action: prints the notes and the stored offsets that <c>--store</c>
+/// holds, then exits. Its options are in <see cref="StoreCommandDefinition"/>.
+/// </summary>
 public static class StoreCommand
 {
-    /// <summary>Prints; exit 1 with one line on stderr when the store cannot be read, 2 without <c>--store</c>.</summary>
+    /// <summary>Runs a parse of <paramref name="definition"/>: the store and group it names, to the invocation's output.</summary>
+    public static int Run(ParseResult parsed, StoreCommandDefinition definition) =>
+        Run(parsed.GetValue(definition.Store), parsed.GetValue(definition.GroupId), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);
+
+    /// <summary>
+    /// Prints, writing nothing to the database; exit 1 with one line on stderr when the store
+    /// cannot be read or the database holds none, 2 without <c>--store</c>.
+    /// </summary>
     public static int Run(StoreTarget? target, string? groupId, TextWriter stdout, TextWriter stderr)
     {
         if (target is null)
@@ -27,7 +38,12 @@ public static class StoreCommand
         long events;
         try
         {
-            var store = EventStore.Open(target);
+            if (EventStore.OpenToRead(target) is not { } store)
+            {
+                stderr.WriteLine($"error: no store here: {target} has none of the tables a --store run creates");
+                return ExitCodes.Failure;
+            }
+
             events = store.EventCount();
             notes = store.Notes();
             offsets = store.Offsets(groupId);

@@ -90,6 +90,17 @@ public sealed record StoreTarget(StoreEngine Engine, string ConnectionString, st
         return new StoreTarget(StoreEngine.Postgres, builder.ConnectionString, display);
     }
 
+    /// <summary>
+    /// The same database, opened so that nothing can be written through it: SQLite read-only,
+    /// PostgreSQL with every transaction read-only (the server refuses a write).
+    /// </summary>
+    public StoreTarget ReadOnly() => this with
+    {
+        ConnectionString = Engine == StoreEngine.Sqlite
+            ? new SqliteConnectionStringBuilder(ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ConnectionString
+            : new NpgsqlConnectionStringBuilder(ConnectionString) { Options = "-c default_transaction_read_only=on" }.ConnectionString,
+    };
+
     /// <summary>The target as shown in logs and errors: the password masked.</summary>
     public override string ToString() => Display;
 }

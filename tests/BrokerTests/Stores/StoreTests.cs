@@ -155,8 +155,7 @@ public sealed class StoreTests(BrokerFixture broker, PostgresFixture postgres) :
         Assert.Contains("database is locked", Assert.Single(ErrorLines(error)));
     }
 
-    // File permissions do not stop root, which these tests may run as; an immutable file
-    // (chattr +i) stops every user, so that is how the file is made read-only here.
+    // Made read-only with chattr +i, which stops root too (see ImmutableFile).
     [SkippableFact]
     public async Task A_read_only_sqlite_file_is_one_line_and_exit_1()
     {
@@ -170,7 +169,7 @@ public sealed class StoreTests(BrokerFixture broker, PostgresFixture postgres) :
             File.Delete(leftover);
         }
 
-        var (made, why) = await Chattr("+i", file);
+        var (made, why) = await ImmutableFile.Chattr("+i", file);
         Skip.IfNot(made, $"cannot make the file immutable here (chattr +i: {why})");
         try
         {
@@ -181,22 +180,7 @@ public sealed class StoreTests(BrokerFixture broker, PostgresFixture postgres) :
         }
         finally
         {
-            await Chattr("-i", file);
-        }
-    }
-
-    private static async Task<(bool Done, string Error)> Chattr(string flag, string file)
-    {
-        try
-        {
-            using var chattr = Process.Start(new ProcessStartInfo("chattr", [flag, file]) { RedirectStandardError = true })!;
-            var error = await chattr.StandardError.ReadToEndAsync();
-            await chattr.WaitForExitAsync();
-            return (chattr.ExitCode == 0, error.Trim());
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            return (false, ex.Message);
+            await ImmutableFile.Chattr("-i", file);
         }
     }
 

@@ -58,4 +58,26 @@ public class StoredEventsTests
     {
         Assert.Null(Row(value, value is null ? null : ContentTypes.Json));
     }
+
+    [Theory]
+    [InlineData("""{"meta":{"id":1,"text":"nested"},"id":7,"event_type":"note_updated","text":"top"}""", 7L, "top")]
+    [InlineData("""{"id":7,"event_type":"note_updated","text":"first","text":"last","id":8}""", 8L, "last")]
+    public void Only_the_top_levels_id_and_text_are_read_and_the_last_of_each_when_repeated(string value, long id, string text)
+    {
+        var row = Row(value, ContentTypes.Json);
+
+        Assert.Equal((id, text), (row!.NoteId, row.Text));
+    }
+
+    [Fact]
+    public void Equal_headers_in_a_row_give_equal_json_and_different_ones_their_own()
+    {
+        var first = Row("""{"id":1,"event_type":"note_created","text":"a"}""", ContentTypes.Json);
+        var second = Row("""{"id":2,"event_type":"note_created","text":"b"}""", ContentTypes.Json);
+        var third = Row("""{"id":3,"event_type":"note_created","text":"c"}""", "application/json; charset=utf-8");
+
+        Assert.Equal("""[{"key":"content-type","value":"application/json"}]""", first!.HeadersJson);
+        Assert.Equal(first.HeadersJson, second!.HeadersJson);
+        Assert.Equal("""[{"key":"content-type","value":"application/json; charset=utf-8"}]""", third!.HeadersJson);
+    }
 }
