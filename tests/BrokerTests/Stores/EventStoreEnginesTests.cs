@@ -61,4 +61,24 @@ public sealed class EventStoreEnginesTests(PostgresFixture postgres) : IClassFix
         Assert.Equal(179, notes.Count);
         Assert.All(notes, note => Assert.True(note.Deleted && note.Text is null && note.Offset == note.NoteId * 3 + 2, $"note {note.NoteId}: {note}"));
     }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_batch_one_of_whose_offsets_moved_meanwhile_is_refused_whole(string engine)
+    {
+        var store = await NewStore(engine);
+        var p0 = new TopicPartition("notes", new Partition(0));
+        var p1 = new TopicPartition("notes", new Partition(1));
+        store.Write("g", [Event(0, 0, "note_created", 1, "one", 1000)], [new OffsetAdvance(p0, null, 1)]);
+
+        var conflict = Assert.Throws<StoreConflictException>(() => store.Write("g",
+            [Event(1, 0, "note_created", 2, "two", 1000), Event(0, 1, "note_created", 3, "three", 1000)],
+            [new OffsetAdvance(p1, null, 1), new OffsetAdvance(p0, 0, 2)]));
+
+        Assert.Contains("notes[0] for group g is no longer 0", conflict.Message);
+        Assert.Equal(1, store.EventCount());
+        Assert.Equal([new StoredOffset("g", "notes", 0, 1)], store.Offsets());
+        Assert.Equal([new StoredNote(1, "one", false, "notes", 0, 0)], store.Notes());
+    }
 }
