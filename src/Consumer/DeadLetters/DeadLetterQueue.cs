@@ -42,6 +42,9 @@ public sealed class DeadLetterQueue : IDeadLetterSink, IDisposable
             Acks = Acks.All,
             EnableIdempotence = true,
             MessageTimeoutMs = (int)timeout.TotalMilliseconds,
+            // Each send waits for its own report, so the sending thread serves it (Flush below)
+            // and no background poll thread exists: closing one waits for its current 100 ms turn.
+            EnableBackgroundPoll = false,
         };
         foreach (var (name, value) in settings)
         {
@@ -81,7 +84,11 @@ public sealed class DeadLetterQueue : IDeadLetterSink, IDisposable
 
         try
         {
-            var result = _producer.ProduceAsync(Topic, message).WaitAsync(_timeout + TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
+            var sending = _producer.ProduceAsync(Topic, message);
+            // Flush polls on this thread until the report has come (or the message timed out),
+            // which completes the send; a flush cut short leaves it pending, and the wait below fails.
+            _producer.Flush(_timeout + TimeSpan.FromSeconds(5));
+            var result = sending.WaitAsync(TimeSpan.FromSeconds(1)).GetAwaiter().GetResult();
             return result.Status == PersistenceStatus.Persisted;
         }
         catch (Exception ex) when (ex is ProduceException<byte[], byte[]> or TimeoutException or KafkaException)
