@@ -1,3 +1,5 @@
+// Why this file is over 200 lines: the poll loop and the rebalance callbacks share one checkpoint,
+// store batch and end tracker, so they stay together; each step they take lives in its own type.
 using Confluent.Kafka;
 using KafkaDemo.Cli;
 using KafkaDemo.Clients;
@@ -20,9 +22,7 @@ namespace KafkaDemo.Consumer;
 /// <remarks>
 /// With <c>--store</c>, each checkpoint first writes the <see cref="StoreBatch"/> (the events and
 /// their next offsets in one database transaction) and only then stores the offsets with Kafka;
-/// assigned partitions start from the offsets the database holds. The file runs a little past 200
-/// lines because the poll loop and the rebalance callbacks share one checkpoint, batch and end
-/// tracker; each step they take lives in its own type, named above.
+/// assigned partitions start from the offsets the database holds.
 /// </remarks>
 internal sealed class ConsumerInstance(int number, ConsumerOptions options, ConsumerConfig config, RunContext run, MessageProcessor processor, ILogger logger, EventStore? store = null)
 {
