@@ -12,7 +12,14 @@ public sealed class Pacer(TimeSpan? interval)
     private long _turn = -1;
 
     /// <summary>Waits for the next slot; false when cancelled while waiting.</summary>
-    public bool WaitTurn(CancellationToken cancellationToken)
+    public bool WaitTurn(CancellationToken cancellationToken) =>
+        WaitTurn(due => !cancellationToken.WaitHandle.WaitOne(due));
+
+    /// <summary>
+    /// Waits for the next slot through <paramref name="wait"/>, which is handed the time left and
+    /// returns false when the wait was cancelled; false then.
+    /// </summary>
+    public bool WaitTurn(Func<TimeSpan, bool> wait)
     {
         if (interval is not { } every || every <= TimeSpan.Zero)
         {
@@ -21,6 +28,6 @@ public sealed class Pacer(TimeSpan? interval)
 
         var turn = Interlocked.Increment(ref _turn);
         var due = every * turn - Stopwatch.GetElapsedTime(_start);
-        return due <= TimeSpan.Zero || !cancellationToken.WaitHandle.WaitOne(due);
+        return due <= TimeSpan.Zero || wait(due);
     }
 }

@@ -53,11 +53,13 @@ public sealed class ProducingThreads(
 
     private void Work(IMessageSource source, Pacer pacer, ProducerTransactions? transactions, TimeSpan commitLimit, CancellationToken cancellationToken)
     {
-        // When this thread last served delivery reports (see DeliveryReportPoller).
+        // When this thread last served delivery reports (see DeliveryReportPoller), and how it
+        // waits for its --interval turn: serving them.
         long lastPoll = 0;
+        Func<TimeSpan, bool> waitServing = due => poller.ServeWhileWaiting(due, cancellationToken);
         try
         {
-            while (!cancellationToken.IsCancellationRequested && !errors.Fatal && pacer.WaitTurn(cancellationToken) && source.TryNext(out var message)
+            while (!cancellationToken.IsCancellationRequested && !errors.Fatal && pacer.WaitTurn(waitServing) && source.TryNext(out var message)
                 && !cancellationToken.IsCancellationRequested)
             {
                 void Send()

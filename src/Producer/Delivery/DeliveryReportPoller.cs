@@ -16,10 +16,10 @@ namespace KafkaDemo.Producer.Delivery;
 /// <list type="bullet">
 /// <item>each producing thread, right after a produce, when it has not polled for <see cref="PollGap"/>
 /// (with several threads, each polling for itself beat one thread at a time);</item>
-/// <item>a producing thread that finds librdkafka's queue full, while it waits for room;</item>
+/// <item>a producing thread that finds librdkafka's queue full, while it waits for room, and one
+/// waiting for its <c>--interval</c> turn, while it waits;</item>
 /// <item>an idle poller thread, whenever no producing thread has polled for <see cref="IdleAfter"/>:
-/// the producing threads are waiting (for a line of slow stdin, for their pacing turn, for a
-/// commit), and the reports of what they sent must still come back at once. It blocks in poll, so
+/// the producing threads are waiting (for a line of slow stdin, for a commit), and the reports of what they sent must still come back at once. It blocks in poll, so
 /// a report is handled as soon as it arrives, and steps aside when the producing threads poll again;</item>
 /// <item>the final flush and a transaction's commit, which poll while they wait.</item>
 /// </list>
@@ -68,6 +68,30 @@ public sealed class DeliveryReportPoller : IDisposable
     {
         Volatile.Write(ref _lastPoll, Stopwatch.GetTimestamp());
         _producer.Poll(wait);
+    }
+
+    /// <summary>
+    /// A producing thread waiting <paramref name="wait"/> for its pacing turn serves reports
+    /// meanwhile, each as it arrives; false when <paramref name="cancellationToken"/> fired first.
+    /// </summary>
+    public bool ServeWhileWaiting(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(wait.TotalSeconds * Stopwatch.Frequency);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (now >= until)
+            {
+                return true;
+            }
+
+            Volatile.Write(ref _lastPoll, now);
+            // Whole milliseconds (librdkafka's unit), rounded up so that the last one is not spun.
+            var left = TimeSpan.FromMilliseconds(Math.Ceiling(Stopwatch.GetElapsedTime(now, until).TotalMilliseconds));
+            _producer.Poll(left < IdleAfter ? left : IdleAfter);
+        }
+
+        return false;
     }
 
     /// <summary>Stops the idle poller once its current poll returns: the sending is over, and the final flush polls for itself.</summary>

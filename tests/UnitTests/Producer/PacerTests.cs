@@ -87,4 +87,23 @@ public class PacerTests
 
         Assert.Equal(1, granted.Count(g => g));
     }
+
+    [Fact]
+    public void A_turn_that_must_wait_is_handed_to_the_given_wait_and_refused_when_that_wait_is()
+    {
+        var pacer = new Pacer(Long);
+        var waits = new List<TimeSpan>();
+        bool Refuse(TimeSpan due)
+        {
+            waits.Add(due);
+            return false;
+        }
+
+        var first = pacer.WaitTurn(Refuse);
+        var second = pacer.WaitTurn(Refuse);
+
+        Assert.True(first);
+        Assert.False(second);
+        Assert.InRange(Assert.Single(waits), TimeSpan.FromMinutes(59), Long);
+    }
 }
