@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 
 namespace KafkaDemo.Cli;
@@ -43,6 +44,17 @@ public static class CommandLineHost
 
         try
         {
+            if (parsed.Action is HelpAction)
+            {
+                // System.CommandLine prints a default with its ToString(), 00:00:30 for a duration,
+                // and offers no hook to change that; the help is written as a user types it instead.
+                var help = new StringWriter();
+                configuration.Output = help;
+                var exitCode = await parsed.InvokeAsync(configuration, cancellationToken);
+                await output.WriteAsync(Durations.AsTypedInHelp(help.ToString()));
+                return exitCode;
+            }
+
             return await parsed.InvokeAsync(configuration, cancellationToken);
         }
         catch (UsageException ex)

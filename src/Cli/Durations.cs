@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace KafkaDemo.Cli;
 
 /// <summary>Durations on the command line: <c>250ms</c>, <c>5s</c>, <c>2m</c>, <c>1h</c>, or a bare number of seconds.</summary>
-public static class Durations
+public static partial class Durations
 {
     /// <summary>Parses <paramref name="text"/>; null when it is not a non-negative duration.</summary>
     public static TimeSpan? Parse(string text)
@@ -63,6 +64,23 @@ public static class Durations
         var ms when ms % 1000 == 0 => $"{ms / 1000}s",
         var ms => $"{ms}ms",
     };
+
+    /// <summary>
+    /// <paramref name="helpText"/> with every default shown as a <see cref="TimeSpan"/>
+    /// (<c>[default: 00:00:30]</c>) written as <see cref="Format"/> writes it (<c>[default: 30s]</c>).
+    /// </summary>
+    public static string AsTypedInHelp(string helpText) => HelpDefault().Replace(helpText, match =>
+    {
+        var text = match.Groups["value"].Value;
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var duration)
+            ? $"[default:{match.Groups["space"].Value}{Format(duration)}]"
+            : match.Value;
+    });
+
+    // "[default: 00:00:30]", "[default: 1.00:00:00]" or "[default: 00:00:00.2500000]"; the help may
+    // wrap a line between the label and the value, so any whitespace may stand between them.
+    [GeneratedRegex(@"\[default:(?<space>\s+)(?<value>(?:\d+\.)?\d\d:\d\d:\d\d(?:\.\d+)?)\]")]
+    private static partial Regex HelpDefault();
 
     private static TimeSpan? ParseToken(System.CommandLine.Parsing.ArgumentResult result, string optionName)
     {

@@ -39,4 +39,15 @@ public class DurationsTests
     {
         Assert.Equal(expected, Durations.Format(TimeSpan.FromMilliseconds(milliseconds)));
     }
+
+    [Theory]
+    [InlineData("Timeout [default: 00:00:30]", "Timeout [default: 30s]")]
+    [InlineData("Wait [default: 00:00:00.2500000]", "Wait [default: 250ms]")]
+    [InlineData("Long [default: 1.00:00:00]", "Long [default: 24h]")]
+    [InlineData("Wrapped [default:\n      00:02:00]", "Wrapped [default:\n      2m]")]
+    [InlineData("At 10:00:00 [default: earliest]", "At 10:00:00 [default: earliest]")]
+    public void Help_shows_duration_defaults_as_they_are_typed(string help, string expected)
+    {
+        Assert.Equal(expected, Durations.AsTypedInHelp(help));
+    }
 }

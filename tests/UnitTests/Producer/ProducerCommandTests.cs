@@ -185,4 +185,17 @@ public class ProducerCommandTests
         Assert.Equal(2, exitCode);
         Assert.Contains("keys", error);
     }
+
+    [Fact]
+    public async Task Help_shows_duration_defaults_as_a_user_types_them()
+    {
+        var (producer, producerHelp, _) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment()), "--help");
+        var (consumer, consumerHelp, _) = await CommandLine.RunAsync(global::KafkaDemo.Consumer.ConsumerCommand.Create(CommandLine.Environment()), "--help");
+
+        Assert.Equal(0, producer);
+        Assert.Equal(0, consumer);
+        Assert.Contains("[default: 30s]", producerHelp);
+        Assert.Contains("[default: 10s]", consumerHelp);
+        Assert.DoesNotContain("00:00:", producerHelp + consumerHelp);
+    }
 }
