@@ -4,9 +4,9 @@ namespace KafkaDemo.Common.Decoding;
 
 /// <summary>The outcome of decoding one message value. Never carries an exception.</summary>
 /// <remarks>
-/// The text of a value the decoder classified from its bytes is made on first use: a consumer that
-/// filters by event type counts most messages without ever showing them, and turning every value
-/// into a string cost it a tenth of its time (measured on ./build.sh bench's C1).
+/// The text of a value the decoder classified from its bytes is made on first use, only for speed:
+/// a consumer that filters by event type counts most messages without ever showing them
+/// (docs/performance.md has what it bought). It could go if decoding always made the string.
 /// </remarks>
 public sealed class DecodedMessage : IEquatable<DecodedMessage>
 {
