@@ -36,7 +36,9 @@ public static class SchemaFile
         {
             if (type == SchemaType.Avro)
             {
-                Avro.Schema.Parse(text);
+                // Registered in the form Confluent's AvroSerializer registers (Apache.Avro's own
+                // text of the parsed schema), so that both get one id however the file is laid out.
+                text = Avro.Schema.Parse(text).ToString();
             }
             else
             {
