@@ -4,6 +4,7 @@ using KafkaDemo.Clients.Native;
 using KafkaDemo.Common.Events;
 using KafkaDemo.Common.Partitioning;
 using KafkaDemo.Producer.Keys;
+using KafkaDemo.Producer.SchemaRegistry;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Producer;
@@ -35,6 +36,22 @@ public static class ProducerCommand
             return ExplainKeys(d, parsed, [keyList]);
         }
 
+        if (options.KeySchema is not null || options.ValueSchema is not null)
+        {
+            try
+            {
+                options = options with
+                {
+                    Encoders = await SchemaEncoders.ResolveAsync(options.SchemaRegistry!, options.Topic, options.KeySchema, options.ValueSchema, options.ConnectTimeout),
+                };
+            }
+            catch (RegistryFailureException e)
+            {
+                await parsed.InvocationConfiguration.Error.WriteLineAsync($"{d.Root.Name}: {e.Message}");
+                return ExitCodes.Failure;
+            }
+        }
+
         var producer = new NoteProducer(options, parsed.InvocationConfiguration.Output, loggers.CreateLogger("Producer"), d.Logging.SummaryWriter(parsed));
         var summary = await producer.RunAsync(cancellationToken);
         return summary.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
@@ -56,6 +73,19 @@ public static class ProducerCommand
 
     private static ProducerOptions Bind(ProducerCommandDefinition d, ParseResult parsed)
     {
+        var input = parsed.GetValue(d.Input);
+        var inputFormat = d.InputFormat.ValueIn(parsed);
+        var (registry, keySchema, valueSchema) = d.Schemas.Bind(parsed, readsLines: input is not null && inputFormat == Producer.InputFormat.Lines);
+        if (input is not null && inputFormat == Producer.InputFormat.Jsonl && (keySchema ?? valueSchema) is not null)
+        {
+            throw new UsageException("--input-format jsonl re-sends the bytes it reads; schemas apply to --input lines and generated events.");
+        }
+
+        if (input is null && valueSchema is not null && parsed.GetResult(d.Format) is { Implicit: false } && d.Format.ValueIn(parsed) != NoteEventFormat.Json)
+        {
+            throw new UsageException("--value-schema encodes generated events from their JSON form; --format applies without it.");
+        }
+
         return new ProducerOptions(parsed.GetRequiredValue(d.Client.BootstrapServers), parsed.GetRequiredValue(d.Topic), parsed.GetValue(d.Count), parsed.GetValue(d.DeliveryTimeout))
         {
             Interval = parsed.GetValue(d.Rate) is { } perSecond ? TimeSpan.FromSeconds(1 / perSecond) : parsed.GetValue(d.Interval),
@@ -79,6 +109,9 @@ public static class ProducerCommand
             SequenceHeader = parsed.GetValue(d.SequenceHeader),
             TransactionSize = parsed.GetValue(d.TransactionSize),
             Quiet = parsed.GetValue(d.Logging.Quiet),
+            SchemaRegistry = registry,
+            KeySchema = keySchema,
+            ValueSchema = valueSchema,
         };
     }
 }

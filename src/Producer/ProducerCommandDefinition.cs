@@ -3,6 +3,7 @@ using KafkaDemo.Cli;
 using KafkaDemo.Common.Events;
 using KafkaDemo.Common.Partitioning;
 using KafkaDemo.Producer.Keys;
+using KafkaDemo.Producer.SchemaRegistry;
 
 namespace KafkaDemo.Producer;
 
@@ -31,6 +32,12 @@ public sealed class ProducerCommandDefinition
             TransactionalId, TransactionSize, ExplainKeys, SequenceHeader, Client.ConfigFile, Client.Properties,
             ExplainKeysDefinition.Command,
         };
+        Schemas = new ProducerSchemaOptions(environment);
+        foreach (var option in Schemas.All)
+        {
+            Root.Options.Add(option);
+        }
+
 
         // What explain-keys needs too: the partition count, the partitioner, the topic and the connection.
         foreach (var shared in new Option[] { Client.BootstrapServers, Topic, Partitions, Partitioner, ConnectTimeout, Client.ConfigFile, Client.Properties })
@@ -48,6 +55,7 @@ public sealed class ProducerCommandDefinition
         Client.Decides(Partitioner, "partitioner", parsed => ProducerConfigFactory.LibrdkafkaPartitioner(Partitioner.ValueIn(parsed)));
         Logging.AddTo(Root);
         Root.Validators.Add(Validate);
+        Root.Validators.Add(Schemas.Validate);
     }
 
     /// <summary>The root command, without actions until <see cref="ProducerCommand"/> sets them.</summary>
@@ -140,6 +148,9 @@ public sealed class ProducerCommandDefinition
     public Option<string?> ExplainKeys { get; } = new("--explain-keys") { Description = "Moved: use the explain-keys subcommand", HelpName = "k1,k2,…", Hidden = true };
 
     public Option<string?> SequenceHeader { get; } = new("--sequence-header") { Description = "Stamp each message with this header holding its sequence number (event id or input line), to check delivery end to end", HelpName = "name" };
+
+    /// <summary><c>--schema-registry</c> and the key and value schemas, in SchemaRegistry/.</summary>
+    public ProducerSchemaOptions Schemas { get; }
 
     public LoggingOptions Logging { get; } = LoggingOptions.Create("No line per delivery, and only warnings and errors in the logs: a progress line every 5 s, then the summary");
 

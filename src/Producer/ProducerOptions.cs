@@ -1,6 +1,8 @@
+using KafkaDemo.Clients;
 using KafkaDemo.Common.Events;
 using KafkaDemo.Common.Partitioning;
 using KafkaDemo.Producer.Keys;
+using KafkaDemo.Producer.SchemaRegistry;
 
 namespace KafkaDemo.Producer;
 
@@ -74,6 +76,18 @@ public sealed record ProducerOptions(
 
     /// <summary>No line per delivery: a progress line every <see cref="ProgressInterval"/>, then the summary.</summary>
     public bool Quiet { get; init; }
+
+    /// <summary>The schema registry (<c>--schema-registry</c>), or null.</summary>
+    public SchemaRegistrySettings? SchemaRegistry { get; init; }
+
+    /// <summary>The key schema asked for (<c>--key-schema</c>, <c>--key-schema-id</c>); null: keys are sent as they are.</summary>
+    public SchemaChoice? KeySchema { get; init; }
+
+    /// <summary>The value schema asked for (<c>--value-schema</c>, <c>--value-schema-id</c>, or the latest); null: values are sent as they are.</summary>
+    public SchemaChoice? ValueSchema { get; init; }
+
+    /// <summary>The encoders for <see cref="KeySchema"/> and <see cref="ValueSchema"/>, once the registry has given their ids.</summary>
+    public SchemaEncoders? Encoders { get; init; }
 
     /// <summary>How often <see cref="Quiet"/> mode reports progress.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(5);

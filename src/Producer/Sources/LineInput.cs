@@ -1,13 +1,15 @@
 using System.Text;
 using KafkaDemo.Common.Envelopes;
 using KafkaDemo.Producer.Keys;
+using KafkaDemo.Producer.SchemaRegistry;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Producer.Sources;
 
 /// <summary>
 /// Messages read from a text reader, one per line: plain lines (optionally <c>key{separator}value</c>)
-/// or JSON envelopes. A line that cannot be read is reported with its number and skipped.
+/// or JSON envelopes. A line that cannot be read, or whose key or value does not fit the run's
+/// schema (<see cref="ProducerOptions.Encoders"/>), is reported with its number and skipped.
 /// </summary>
 public sealed class LineInput(TextReader reader, ProducerOptions options, ILogger logger) : IMessageSource
 {
@@ -46,14 +48,16 @@ public sealed class LineInput(TextReader reader, ProducerOptions options, ILogge
         }
     }
 
-    private OutgoingMessage FromLine(string line, long lineNumber)
+    private OutgoingMessage? FromLine(string line, long lineNumber)
     {
         byte[]? key;
+        string? keyText = null;
         var value = line;
         var separatorAt = options.KeySeparator is { Length: > 0 } separator ? line.IndexOf(separator, StringComparison.Ordinal) : -1;
         if (separatorAt >= 0)
         {
-            key = Encoding.UTF8.GetBytes(line[..separatorAt]);
+            keyText = line[..separatorAt];
+            key = Encoding.UTF8.GetBytes(keyText);
             value = line[(separatorAt + options.KeySeparator!.Length)..];
         }
         else
@@ -62,9 +66,32 @@ public sealed class LineInput(TextReader reader, ProducerOptions options, ILogge
         }
 
         var tombstone = options.NullMarker is { } marker && (value == marker || (separatorAt >= 0 && value.Length == 0));
+        if (options.Encoders is { } encoders)
+        {
+            string? error = null;
+            if (encoders.Key is { } keyEncoder && key is not null && !SchemaKeys.TryEncode(keyEncoder, keyText, key, out key, out error))
+            {
+                return Reject(lineNumber, $"key: {error}");
+            }
+
+            if (encoders.Value is { } valueEncoder && !tombstone)
+            {
+                return valueEncoder.TryEncode(value, out var framed, out error)
+                    ? new OutgoingMessage(key, framed, [], options.Partition, null, null, lineNumber)
+                    : Reject(lineNumber, $"value does not fit schema {valueEncoder.SchemaId} ({valueEncoder.Subject}): {error}");
+            }
+        }
+
         return tombstone
             ? new OutgoingMessage(key, null, [], options.Partition, null, "tombstone", lineNumber)
             : new OutgoingMessage(key, Encoding.UTF8.GetBytes(value), [], options.Partition, null, null, lineNumber);
+    }
+
+    private OutgoingMessage? Reject(long lineNumber, string reason)
+    {
+        Interlocked.Increment(ref _rejected);
+        logger.LogError("Input line {Line} skipped: {Reason}", lineNumber, reason);
+        return null;
     }
 
     private OutgoingMessage? FromEnvelope(string line, long lineNumber)
@@ -76,9 +103,7 @@ public sealed class LineInput(TextReader reader, ProducerOptions options, ILogge
 
         if (!MessageEnvelopeJson.TryRead(line, out var envelope, out var error))
         {
-            Interlocked.Increment(ref _rejected);
-            logger.LogError("Input line {Line} skipped: {Reason}", lineNumber, error);
-            return null;
+            return Reject(lineNumber, error!);
         }
 
         var partition = options.Partition ?? (options.KeepPartitions ? envelope!.Partition : null);

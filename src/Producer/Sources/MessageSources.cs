@@ -16,7 +16,7 @@ public static class MessageSources
         input = null;
         if (options.Input is null)
         {
-            return new GeneratedEvents(options);
+            return new GeneratedEvents(options, logger);
         }
 
         TextReader reader;

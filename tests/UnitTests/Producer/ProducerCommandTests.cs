@@ -69,6 +69,7 @@ public class ProducerCommandTests
             "--partitioner", "--acks", "--idempotence", "--linger-ms", "--compression", "--header", "--threads", "--delivery-timeout",
             "--connect-timeout", "--input", "--input-format", "--key-separator", "--keep-partitions", "--create-topic", "--partitions",
             "--replication-factor", "--compact", "explain-keys", "--quiet", "--config", "-X", "--null-marker", "--transactional-id", "--transaction-size",
+            "--schema-registry", "--schema-registry-auth", "--schema-registry-ca", "--value-schema", "--value-schema-id", "--key-schema", "--key-schema-id",
         ];
         Assert.All(options, option => Assert.Contains(option, output));
     }
