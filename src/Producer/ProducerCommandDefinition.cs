@@ -38,7 +38,6 @@ public sealed class ProducerCommandDefinition
             Root.Options.Add(option);
         }
 
-
         // What explain-keys needs too: the partition count, the partitioner, the topic and the connection.
         foreach (var shared in new Option[] { Client.BootstrapServers, Topic, Partitions, Partitioner, ConnectTimeout, Client.ConfigFile, Client.Properties })
         {
@@ -54,7 +53,7 @@ public sealed class ProducerCommandDefinition
         Client.Decides(DeliveryTimeout, "message.timeout.ms", parsed => Invariant((int)parsed.GetValue(DeliveryTimeout).TotalMilliseconds));
         Client.Decides(Partitioner, "partitioner", parsed => ProducerConfigFactory.LibrdkafkaPartitioner(Partitioner.ValueIn(parsed)));
         Logging.AddTo(Root);
-        Root.Validators.Add(Validate);
+        Root.Validators.Add(result => ProducerOptionChecks.Check(this, result));
         Root.Validators.Add(Schemas.Validate);
     }
 
@@ -156,53 +155,4 @@ public sealed class ProducerCommandDefinition
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    // A validator sees only what was typed: an absent option reads as default(T), not its default value.
-    private void Validate(System.CommandLine.Parsing.CommandResult result)
-    {
-        if (result.GetResult(Interval) is not null && result.GetResult(Rate) is not null)
-        {
-            result.AddError("Give either --interval or --rate, not both.");
-        }
-
-        if (result.GetValue(Rate) is { } perSecond && !(perSecond > 0 && perSecond <= 1_000_000))
-        {
-            result.AddError("--rate must be more than 0 and at most 1000000.");
-        }
-
-        if (result.GetValue(Partition) is < 0)
-        {
-            result.AddError("--partition must be 0 or more.");
-        }
-
-        if (result.GetResult(NullMarker) is not null && (result.GetResult(Input) is null || InputFormat.ValueIn(result) != Producer.InputFormat.Lines))
-        {
-            result.AddError("--null-marker applies to --input with --input-format lines (jsonl envelopes carry null values as null).");
-        }
-
-        if (result.GetResult(TransactionalId) is null)
-        {
-            if (result.GetResult(TransactionSize) is not null)
-            {
-                result.AddError("--transaction-size needs --transactional-id.");
-            }
-        }
-        else if (result.GetResult(Idempotence) is not null && result.GetValue(Idempotence) != "true" || result.GetResult(Acks) is not null && result.GetValue(Acks) != "all")
-        {
-            result.AddError("--transactional-id needs the idempotent producer: --idempotence true and --acks all.");
-        }
-        else if (result.GetResult(Count) is not null && result.GetValue(Count) == 0 && result.GetResult(Input) is null && result.GetValue(TransactionSize) == 0)
-        {
-            result.AddError("--count 0 runs until Ctrl+C, which aborts the open transaction: give --transaction-size as well.");
-        }
-
-        if (KeyStrategy.ValueIn(result) == Keys.KeyStrategy.Fixed && result.GetResult(Key) is null)
-        {
-            result.AddError("--key-strategy fixed needs --key.");
-        }
-
-        if (result.GetResult(Key) is not null && result.GetResult(KeyStrategy) is { Implicit: false } && KeyStrategy.ValueIn(result) != Keys.KeyStrategy.Fixed)
-        {
-            result.AddError("--key gives a fixed key; it cannot be combined with another --key-strategy.");
-        }
-    }
 }
