@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using KafkaDemo.Common.SchemaRegistry;
 
 namespace KafkaDemo.Common.Envelopes;
 
@@ -14,6 +15,12 @@ namespace KafkaDemo.Common.Envelopes;
 /// A value that is itself a one-line JSON object or array is written as JSON, verbatim, flagged by
 /// <c>"value_encoding":"json"</c>, so that <c>jq .value.event_type</c> works; reading takes its raw
 /// text back, so the bytes are the same to the last space.
+/// A key or value framed for a schema registry also carries <c>"key_schema_id"</c> /
+/// <c>"value_schema_id"</c> (<c>…_schema_guid</c> for a GUID). Decoded by a registry, it is written
+/// as its JSON, with <c>"value_encoding"</c> naming the schema's encoding (<c>avro</c>,
+/// <c>json-schema</c>), <c>"value_subject"</c> and <c>"value_version"</c> where known, and its
+/// original bytes in <c>"value_bytes"</c> (base64), which reading prefers: a replay sends the
+/// framed bytes, not the JSON. Keys likewise.
 /// </summary>
 public static class MessageEnvelopeJson
 {
@@ -46,7 +53,7 @@ public static class MessageEnvelopeJson
                 json.WriteNumber("timestamp", timestamp);
             }
 
-            WriteBytes(json, "key", "key_encoding", envelope.Key);
+            WritePart(json, "key", envelope.Key, envelope.KeySchema, embedJson: false);
             json.WriteStartArray("headers");
             foreach (var header in envelope.Headers)
             {
@@ -57,17 +64,7 @@ public static class MessageEnvelopeJson
             }
 
             json.WriteEndArray();
-            if (IsEmbeddableJson(envelope.Value))
-            {
-                json.WritePropertyName("value");
-                json.WriteRawValue(envelope.Value, skipInputValidation: true);
-                json.WriteString("value_encoding", Json);
-            }
-            else
-            {
-                WriteBytes(json, "value", "value_encoding", envelope.Value);
-            }
-
+            WritePart(json, "value", envelope.Value, envelope.ValueSchema, embedJson: true);
             json.WriteEndObject();
         }
 
@@ -105,7 +102,7 @@ public static class MessageEnvelopeJson
                         return false;
                     }
 
-                    headers.Add(KeyValuePair.Create(name.GetString()!, ReadBytes(header, "value", "encoding")));
+                    headers.Add(KeyValuePair.Create(name.GetString()!, ReadBytes(header, "value", "encoding", originalName: null)));
                 }
             }
 
@@ -114,9 +111,9 @@ public static class MessageEnvelopeJson
                 OptionalNumber(root, "partition", e => e.GetInt32()),
                 OptionalNumber(root, "offset", e => e.GetInt64()),
                 OptionalNumber(root, "timestamp", e => e.GetInt64()),
-                ReadBytes(root, "key", "key_encoding"),
+                ReadBytes(root, "key", "key_encoding", "key_bytes"),
                 headers,
-                ReadBytes(root, "value", "value_encoding"));
+                ReadBytes(root, "value", "value_encoding", "value_bytes"));
             error = null;
             return true;
         }
@@ -132,6 +129,75 @@ public static class MessageEnvelopeJson
         if (value is not null)
         {
             json.WriteString(name, value);
+        }
+    }
+
+    // A part a registry decoded is written as its JSON, with its original bytes beside it; any
+    // other part as its bytes (the value as embedded JSON where it is some), with the schema id of
+    // its frame when it has one.
+    private static void WritePart(Utf8JsonWriter json, string name, byte[]? bytes, RegistryData? schema, bool embedJson)
+    {
+        if (bytes is not null && schema?.Json is { } decoded && TryParse(decoded) is { } document)
+        {
+            using (document)
+            {
+                json.WritePropertyName(name);
+                document.WriteTo(json);
+            }
+
+            json.WriteString($"{name}_encoding", schema.Encoding);
+            WriteSchema(json, name, schema);
+            json.WriteBase64String($"{name}_bytes", bytes);
+            return;
+        }
+
+        if (embedJson && IsEmbeddableJson(bytes))
+        {
+            json.WritePropertyName(name);
+            json.WriteRawValue(bytes, skipInputValidation: true);
+            json.WriteString($"{name}_encoding", Json);
+        }
+        else
+        {
+            WriteBytes(json, name, $"{name}_encoding", bytes);
+        }
+
+        if (schema is not null)
+        {
+            WriteSchema(json, name, schema);
+        }
+    }
+
+    private static void WriteSchema(Utf8JsonWriter json, string name, RegistryData schema)
+    {
+        if (schema.SchemaId is { } id)
+        {
+            json.WriteNumber($"{name}_schema_id", id);
+        }
+
+        if (schema.SchemaGuid is { } guid)
+        {
+            json.WriteString($"{name}_schema_guid", guid.ToString());
+        }
+
+        WriteOptional(json, $"{name}_subject", schema.Subject);
+        if (schema.Version is { } version)
+        {
+            json.WriteNumber($"{name}_version", version);
+        }
+    }
+
+    // Decoded JSON is re-written compactly, so that text with line breaks in it (JSON Schema data
+    // is as its producer wrote it) keeps the envelope on one line.
+    private static JsonDocument? TryParse(string decoded)
+    {
+        try
+        {
+            return JsonDocument.Parse(decoded, new JsonDocumentOptions { MaxDepth = s_embeddedValue.MaxDepth });
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
@@ -152,8 +218,13 @@ public static class MessageEnvelopeJson
         }
     }
 
-    private static byte[]? ReadBytes(JsonElement owner, string name, string encodingName)
+    private static byte[]? ReadBytes(JsonElement owner, string name, string encodingName, string? originalName)
     {
+        if (originalName is not null && owner.TryGetProperty(originalName, out var original) && original.ValueKind != JsonValueKind.Null)
+        {
+            return Convert.FromBase64String(original.GetString()!);
+        }
+
         if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
