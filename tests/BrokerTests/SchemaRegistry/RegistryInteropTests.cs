@@ -98,10 +98,7 @@ public sealed class RegistryInteropTests(BrokerFixture broker) : IAsyncLifetime
             await producer.ProduceAsync(topic, new Message<string, byte[]> { Key = "plain", Value = "hello"u8.ToArray() });
         }
 
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        var closed = $"http://127.0.0.1:{((System.Net.IPEndPoint)probe.LocalEndpoint).Port}";
-        probe.Stop();
+        var closed = SilentAddress.Http();
         var (exitCode, stdout, stderr) = await ProgramProcess.RunAsync("KafkaDemo.Consumer",
             $"-b {broker.BootstrapServers} -t {topic} -g g-{topic} --exit-at-end --schema-registry {closed} --connect-timeout 5s");
 
