@@ -24,6 +24,7 @@ public sealed record RegistryData(int? SchemaId, Guid? SchemaGuid = null, string
 
     /// <summary>
     /// One phrase for a line: <c>avro, schema id 7, notes-value v2</c> once decoded,
+    /// <c>protobuf (fields by number), …</c> for Protobuf read without its .proto,
     /// <c>schema-registry framed, schema id 7</c> when only the frame was read.
     /// </summary>
     public string Describe()
@@ -31,6 +32,6 @@ public sealed record RegistryData(int? SchemaId, Guid? SchemaGuid = null, string
         var where = Subject is null ? string.Empty : $", {Subject} v{Version?.ToString(CultureInfo.InvariantCulture)}";
         return Json is null && Encoding is null
             ? $"schema-registry framed, {Identity}"
-            : $"{Encoding}{(Json is null ? " (not decoded)" : string.Empty)}, {Identity}{where}";
+            : $"{Encoding}{(Json is null ? " (not decoded)" : Encoding == "protobuf" ? " (fields by number)" : string.Empty)}, {Identity}{where}";
     }
 }

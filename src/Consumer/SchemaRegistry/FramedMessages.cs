@@ -59,7 +59,7 @@ internal static class FramedMessages
         return decoded.Status switch
         {
             RegistryDecodeStatus.NotFramed => (null, null),
-            RegistryDecodeStatus.Decoded or RegistryDecodeStatus.NotDecoded => (schema, null),
+            RegistryDecodeStatus.Decoded => (schema, null),
             _ => (schema, decoded.Error),
         };
     }

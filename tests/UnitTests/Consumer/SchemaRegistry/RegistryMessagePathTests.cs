@@ -106,13 +106,13 @@ public sealed class RegistryMessagePathTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Protobuf_is_labelled_with_its_schema_id_and_not_decoded()
+    public void Protobuf_is_shown_by_field_number_with_its_schema_id()
     {
         var (schema, _) = _registry.Store.Register("t-value", "PROTOBUF", "syntax = \"proto3\"; message Note { int64 id = 1; }", "[]");
 
         Handle(FramedMessageTests.Message(null, [0, 0, 0, 0, (byte)schema.Id, 0x00, 0x08, 0x2A]));
 
-        Assert.StartsWith($"🧾 Protobuf (not decoded), schema id {schema.Id}, t-value v1 | ", Line);
+        Assert.Equal($$"""🧾 Protobuf (fields by number), schema id {{schema.Id}}, t-value v1 | key=(none) | partition=1 | offset=9 → {"1":42}""", Line);
     }
 
     [Theory]
