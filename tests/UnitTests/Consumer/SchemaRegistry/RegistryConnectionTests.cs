@@ -44,4 +44,14 @@ public class RegistryConnectionTests
         Assert.EndsWith("; framed messages are reported as invalid until it answers", text, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret-pw", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_ca_file_that_does_not_exist_is_a_usage_error_of_one_line()
+    {
+        var settings = new SchemaRegistrySettings("https://127.0.0.1:1", CaLocation: "/nonexistent/ca.pem");
+
+        var failure = Assert.Throws<KafkaDemo.Cli.UsageException>(() => RegistryConnection.Open(settings, TimeSpan.FromSeconds(5), _logger));
+
+        Assert.Equal("--schema-registry https://127.0.0.1:1 (CA /nonexistent/ca.pem): Could not find a part of the path '/nonexistent/ca.pem'.", failure.Message);
+    }
 }
