@@ -2,6 +2,7 @@ using System.Text;
 using Confluent.Kafka;
 using KafkaDemo.Common;
 using KafkaDemo.Common.Decoding;
+using KafkaDemo.Common.SchemaRegistry;
 
 namespace KafkaDemo.Consumer;
 
@@ -47,6 +48,15 @@ public sealed class ConsumedMessage
 
     /// <summary>The decoded value.</summary>
     public DecodedMessage Decoded { get; }
+
+    /// <summary>The key's schema-registry frame and, when a registry decoded it, its JSON; null when not framed.</summary>
+    public RegistryData? KeySchema { get; private init; }
+
+    /// <summary>The value's schema-registry frame and, when a registry decoded it, its JSON; null when not framed.</summary>
+    public RegistryData? ValueSchema { get; private init; }
+
+    /// <summary>The key as shown: its JSON when a registry decoded it, else its UTF-8 text; null for no key.</summary>
+    public string? ShownKey => KeySchema?.Json ?? Key;
 
     /// <summary>Message key as UTF-8 text; null when the message had no key.</summary>
     public string? Key
@@ -96,6 +106,6 @@ public sealed class ConsumedMessage
     public IEnumerable<KeyValuePair<string, string>> HeadersBesidesContentType => Headers.Where(h => !ContentTypes.IsHeaderName(h.Key));
 
     /// <summary>The message of <paramref name="result"/>, its value decoded as <paramref name="decoded"/>.</summary>
-    internal static ConsumedMessage From(ConsumeResult<byte[], byte[]> result, DecodedMessage decoded) =>
-        new(result.Topic, result.Partition.Value, result.Offset.Value, decoded, result.Message);
+    internal static ConsumedMessage From(ConsumeResult<byte[], byte[]> result, DecodedMessage decoded, RegistryData? keySchema = null, RegistryData? valueSchema = null) =>
+        new(result.Topic, result.Partition.Value, result.Offset.Value, decoded, result.Message) { KeySchema = keySchema, ValueSchema = valueSchema };
 }

@@ -88,6 +88,7 @@ public static class ConsumerCommand
             ClientSettings = settings,
             ConnectTimeout = parsed.GetValue(d.ConnectTimeout),
             Store = parsed.GetValue(d.Store),
+            SchemaRegistry = d.SchemaRegistry.Bind(parsed),
         };
     }
 }

@@ -70,12 +70,17 @@ public sealed class ConsumerCommandDefinition
 
         ShowStore = new StoreCommandDefinition(Store, environment);
 
+        SchemaRegistry = new SchemaRegistryOptions(environment);
         Root = new RootCommand($"Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything. {EnvironmentFallback.Rule}")
         {
             Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
             Commit, IsolationLevel, DeadLetterTopic, Output, Format, ConnectTimeout, Store, Client.ConfigFile, Client.Properties,
             LagDefinition.Command, TopicsDefinition.Command, ResetOffsetsDefinition.Command, ShowStore.Command,
         };
+        foreach (var option in SchemaRegistry.All)
+        {
+            Root.Options.Add(option);
+        }
 
         // The flags that decide a client property; given, they win over --config and -X.
         Client.Decides(GroupId, "group.id", parsed => parsed.GetRequiredValue(GroupId));
@@ -109,6 +114,9 @@ public sealed class ConsumerCommandDefinition
 
 
     public ClientOptions Client { get; }
+
+    /// <summary><c>--schema-registry</c>, <c>--schema-registry-auth</c>, <c>--schema-registry-ca</c>: the registry that decodes framed keys and values.</summary>
+    public SchemaRegistryOptions SchemaRegistry { get; }
 
     public Option<string[]> Topics { get; }
 
@@ -172,7 +180,7 @@ public sealed class ConsumerCommandDefinition
 
     public Option<MessageFormat?> Format { get; } = new("--format")
     {
-        Description = "Write each message through a kcat-style format: %t %p %o %k %s %K %S %T %h %%, escapes \\n \\t \\r \\\\ (add \\n yourself), e.g. '%k\\t%s\\n'",
+        Description = "Write each message through a kcat-style format: %t %p %o %k %s %K %S %T %h %%, %i %I (value, key schema id), escapes \\n \\t \\r \\\\ (add \\n yourself), e.g. '%k\\t%s\\n'",
         HelpName = "format",
         CustomParser = result =>
         {

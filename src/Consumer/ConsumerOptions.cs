@@ -45,6 +45,9 @@ public sealed record ConsumerOptions(string BootstrapServers, IReadOnlyList<stri
     /// <summary>How long to wait for the first answer from the cluster before giving up.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>The schema registry that decodes framed keys and values; null: frames are labelled with their schema id only.</summary>
+    public KafkaDemo.Clients.SchemaRegistrySettings? SchemaRegistry { get; init; }
+
     /// <summary>Where consumed events are kept, exactly once, with their offsets; null: nowhere.</summary>
     public Store.StoreTarget? Store { get; init; }
 }

@@ -15,6 +15,8 @@ public static class MessageLine
         var decoded = message.Decoded;
         var label = decoded.Kind switch
         {
+            // Framed for a schema registry: what its frame says (decoded or not) rather than how its bytes look.
+            not PayloadKind.Invalid when message.ValueSchema is { } schema => $"🧾 {Capitalise(schema.Describe())}",
             PayloadKind.Json => $"✅ JSON ({decoded.EventType})",
             PayloadKind.Protobuf => $"🧬 Protobuf ({decoded.EventType})",
             PayloadKind.Plain => "📦 Plain",
@@ -22,12 +24,19 @@ public static class MessageLine
             _ => "⚠️ Invalid",
         };
 
-        var key = message.Key is null ? "(none)" : Printable.Escape(message.Key);
+        var key = message.ShownKey is not { } shown ? "(none)"
+            : message.KeySchema is { Json: null } keySchema ? $"({keySchema.Describe()}) {Printable.Escape(shown)}"
+            : Printable.Escape(shown);
         var line = $"{label} | key={key} | partition={message.Partition} | offset={message.Offset}";
         // The content-type header is already told by the label; repeating it on every line is noise.
         if (message.HasHeadersBesidesContentType)
         {
             line += " | headers=" + string.Join(',', message.HeadersBesidesContentType.Select(h => $"{Printable.Escape(h.Key)}:{Printable.Escape(h.Value)}"));
+        }
+
+        if (message.KeySchema is { Json: not null } decodedKey)
+        {
+            line += $" | key schema={decodedKey.Describe()}";
         }
 
         return decoded.Kind switch
@@ -37,4 +46,6 @@ public static class MessageLine
             _ => $"{line} → {Printable.Escape(decoded.Text)}",
         };
     }
+
+    private static string Capitalise(string phrase) => phrase.Length == 0 ? phrase : char.ToUpperInvariant(phrase[0]) + phrase[1..];
 }

@@ -5,6 +5,7 @@ using KafkaDemo.Clients;
 using KafkaDemo.Consumer.DeadLetters;
 using KafkaDemo.Consumer.Offsets;
 using KafkaDemo.Consumer.Processing;
+using KafkaDemo.Consumer.SchemaRegistry;
 using KafkaDemo.Consumer.Store;
 using Microsoft.Extensions.Logging;
 
@@ -53,7 +54,8 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
         using var deadLetters = options.DeadLetterTopic is { } dlq
             ? new DeadLetterQueue(dlq, config.BootstrapServers, options.ClientSettings, TimeSpan.FromSeconds(30), logger)
             : null;
-        var processor = new MessageProcessor(options, run, deadLetters, logger, observer);
+        using var registry = RegistryConnection.Open(options.SchemaRegistry, options.ConnectTimeout, logger);
+        var processor = new MessageProcessor(options, run, deadLetters, logger, observer, registry?.Decoders);
 
         var what = options.Assignment is { } manual
             ? string.Join(", ", manual.Select(a => $"{a.Topic}[{a.Partition}]{(a.Offset is { } o ? $"@{o}" : string.Empty)}")) + " (manual assignment)"

@@ -1,3 +1,5 @@
+using KafkaDemo.Common.SchemaRegistry;
+
 namespace KafkaDemo.Common.Envelopes;
 
 /// <summary>
@@ -18,4 +20,11 @@ public sealed record MessageEnvelope(
     long? Timestamp,
     byte[]? Key,
     IReadOnlyList<KeyValuePair<string, byte[]?>> Headers,
-    byte[]? Value);
+    byte[]? Value)
+{
+    /// <summary>The key's schema-registry frame, and its JSON when decoded; null when not framed. Never read back: <see cref="Key"/> is what is replayed.</summary>
+    public RegistryData? KeySchema { get; init; }
+
+    /// <summary>The value's schema-registry frame, and its JSON when decoded; null when not framed. Never read back: <see cref="Value"/> is what is replayed.</summary>
+    public RegistryData? ValueSchema { get; init; }
+}

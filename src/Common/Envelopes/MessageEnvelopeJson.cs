@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -12,50 +11,20 @@ namespace KafkaDemo.Common.Envelopes;
 /// A value that is itself a one-line JSON object or array is written as JSON, verbatim, flagged by
 /// <c>"value_encoding":"json"</c>, so that <c>jq .value.event_type</c> works; reading takes its raw
 /// text back, so the bytes are the same to the last space.
+/// A key or value framed for a schema registry also carries <c>"key_schema_id"</c> /
+/// <c>"value_schema_id"</c> (<c>…_schema_guid</c> for a GUID). Decoded by a registry, it is written
+/// as its JSON, with <c>"value_encoding"</c> naming the schema's encoding (<c>avro</c>,
+/// <c>json-schema</c>), <c>"value_subject"</c> and <c>"value_version"</c> where known, and its
+/// original bytes in <c>"value_bytes"</c> (base64), which reading prefers: a replay sends the
+/// framed bytes, not the JSON. Keys likewise.
 /// </summary>
 public static class MessageEnvelopeJson
 {
+    internal const string Base64 = "base64";
+    internal const string Json = "json";
+
     /// <summary>The envelope as one line of JSON, without the line break.</summary>
-    public static string Write(MessageEnvelope envelope)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            json.WriteStartObject();
-            WriteOptional(json, "topic", envelope.Topic);
-            if (envelope.Partition is { } partition)
-            {
-                json.WriteNumber("partition", partition);
-            }
-
-            if (envelope.Offset is { } offset)
-            {
-                json.WriteNumber("offset", offset);
-            }
-
-            if (envelope.Timestamp is { } timestamp)
-            {
-                json.WriteNumber("timestamp", timestamp);
-            }
-
-            EnvelopeByteFields.Write(json, "key", "key_encoding", envelope.Key);
-            json.WriteStartArray("headers");
-            foreach (var header in envelope.Headers)
-            {
-                json.WriteStartObject();
-                json.WriteString("key", header.Key);
-                EnvelopeByteFields.Write(json, "value", "encoding", header.Value);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            EnvelopeByteFields.WriteValue(json, "value", "value_encoding", envelope.Value);
-
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
+    public static string Write(MessageEnvelope envelope) => MessageEnvelopeWriter.Write(envelope);
 
     /// <summary>Reads one line; false with <paramref name="error"/> set when it is not an envelope.</summary>
     public static bool TryRead(string line, out MessageEnvelope? envelope, out string? error)
@@ -88,7 +57,7 @@ public static class MessageEnvelopeJson
                         return false;
                     }
 
-                    headers.Add(KeyValuePair.Create(name.GetString()!, EnvelopeByteFields.Read(header, "value", "encoding")));
+                    headers.Add(KeyValuePair.Create(name.GetString()!, ReadBytes(header, "value", "encoding", originalName: null)));
                 }
             }
 
@@ -97,9 +66,9 @@ public static class MessageEnvelopeJson
                 OptionalNumber(root, "partition", e => e.GetInt32()),
                 OptionalNumber(root, "offset", e => e.GetInt64()),
                 OptionalNumber(root, "timestamp", e => e.GetInt64()),
-                EnvelopeByteFields.Read(root, "key", "key_encoding"),
+                ReadBytes(root, "key", "key_encoding", "key_bytes"),
                 headers,
-                EnvelopeByteFields.Read(root, "value", "value_encoding"));
+                ReadBytes(root, "value", "value_encoding", "value_bytes"));
             error = null;
             return true;
         }
@@ -110,12 +79,26 @@ public static class MessageEnvelopeJson
         }
     }
 
-    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    private static byte[]? ReadBytes(JsonElement owner, string name, string encodingName, string? originalName)
     {
-        if (value is not null)
+        if (originalName is not null && owner.TryGetProperty(originalName, out var original) && original.ValueKind != JsonValueKind.Null)
         {
-            json.WriteString(name, value);
+            return Convert.FromBase64String(original.GetString()!);
         }
+
+        if (!owner.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var encoding = owner.TryGetProperty(encodingName, out var flag) ? flag.GetString() : null;
+        return encoding switch
+        {
+            // The value's own text, exactly as it stood in the line.
+            Json => Encoding.UTF8.GetBytes(value.GetRawText()),
+            Base64 => Convert.FromBase64String(value.GetString()!),
+            _ => Encoding.UTF8.GetBytes(value.GetString()!),
+        };
     }
 
     private static string? OptionalString(JsonElement owner, string name) =>

@@ -8,20 +8,21 @@ namespace KafkaDemo.Consumer.Processing;
 /// <c>--format</c>: each message written through a kcat-style format string. <c>%t</c> topic,
 /// <c>%p</c> partition, <c>%o</c> offset, <c>%k</c> key, <c>%s</c> value, <c>%K</c> and <c>%S</c>
 /// their lengths in bytes (-1 for null), <c>%T</c> timestamp in milliseconds (-1 when there is none),
-/// <c>%h</c> headers as <c>name=value,…</c>, <c>%%</c> a percent sign; <c>\n</c>, <c>\r</c>,
+/// <c>%h</c> headers as <c>name=value,…</c>, <c>%i</c> and <c>%I</c> the schema id of a
+/// schema-registry framed value and key (empty when not framed), <c>%%</c> a percent sign; <c>\n</c>, <c>\r</c>,
 /// <c>\t</c> and <c>\\</c> escapes. As in kcat, nothing is added: end the format with <c>\n</c>.
-/// Keys and values are written as UTF-8 text.
+/// Keys and values are written as UTF-8 text, or as their JSON when a schema registry decoded them.
 /// </summary>
 public sealed class MessageFormat
 {
-    private readonly IReadOnlyList<Func<ConsumeResult<byte[], byte[]>, string>> _parts;
+    private readonly IReadOnlyList<Func<ConsumeResult<byte[], byte[]>, ConsumedMessage?, string>> _parts;
 
-    private MessageFormat(IReadOnlyList<Func<ConsumeResult<byte[], byte[]>, string>> parts) => _parts = parts;
+    private MessageFormat(IReadOnlyList<Func<ConsumeResult<byte[], byte[]>, ConsumedMessage?, string>> parts) => _parts = parts;
 
     /// <summary>Parses <paramref name="format"/>; null with <paramref name="error"/> set for an unknown token or escape.</summary>
     public static MessageFormat? Parse(string format, out string? error)
     {
-        var parts = new List<Func<ConsumeResult<byte[], byte[]>, string>>();
+        var parts = new List<Func<ConsumeResult<byte[], byte[]>, ConsumedMessage?, string>>();
         var literal = new StringBuilder();
         for (var i = 0; i < format.Length; i++)
         {
@@ -61,14 +62,14 @@ public sealed class MessageFormat
             var token = Token(next);
             if (token is null)
             {
-                error = $"unknown token '%{next}' (use %t %p %o %k %s %K %S %T %h or %%)";
+                error = $"unknown token '%{next}' (use %t %p %o %k %s %K %S %T %h %i %I or %%)";
                 return null;
             }
 
             if (literal.Length > 0)
             {
                 var text = literal.ToString();
-                parts.Add(_ => text);
+                parts.Add((_, _) => text);
                 literal.Clear();
             }
 
@@ -78,29 +79,34 @@ public sealed class MessageFormat
         if (literal.Length > 0)
         {
             var text = literal.ToString();
-            parts.Add(_ => text);
+            parts.Add((_, _) => text);
         }
 
         error = null;
         return new MessageFormat(parts);
     }
 
-    /// <summary>The text for <paramref name="result"/>.</summary>
-    public string Render(ConsumeResult<byte[], byte[]> result) => string.Concat(_parts.Select(part => part(result)));
+    /// <summary>The text for <paramref name="result"/>, with the JSON and schema ids of <paramref name="message"/> when it is given.</summary>
+    public string Render(ConsumeResult<byte[], byte[]> result, ConsumedMessage? message = null) => string.Concat(_parts.Select(part => part(result, message)));
 
-    private static Func<ConsumeResult<byte[], byte[]>, string>? Token(char letter) => letter switch
+    private static Func<ConsumeResult<byte[], byte[]>, ConsumedMessage?, string>? Token(char letter) => letter switch
     {
-        't' => r => r.Topic,
-        'p' => r => Number(r.Partition.Value),
-        'o' => r => Number(r.Offset.Value),
-        'k' => r => Text(r.Message.Key),
-        's' => r => Text(r.Message.Value),
-        'K' => r => Number(r.Message.Key?.Length ?? -1),
-        'S' => r => Number(r.Message.Value?.Length ?? -1),
-        'T' => r => Number(r.Message.Timestamp.Type == TimestampType.NotAvailable ? -1 : r.Message.Timestamp.UnixTimestampMs),
-        'h' => r => string.Join(',', (r.Message.Headers ?? []).Select(h => $"{h.Key}={Text(h.GetValueBytes())}")),
+        't' => (r, _) => r.Topic,
+        'p' => (r, _) => Number(r.Partition.Value),
+        'o' => (r, _) => Number(r.Offset.Value),
+        'k' => (r, m) => m?.KeySchema?.Json ?? Text(r.Message.Key),
+        's' => (r, m) => m?.ValueSchema?.Json ?? Text(r.Message.Value),
+        'K' => (r, _) => Number(r.Message.Key?.Length ?? -1),
+        'S' => (r, _) => Number(r.Message.Value?.Length ?? -1),
+        'T' => (r, _) => Number(r.Message.Timestamp.Type == TimestampType.NotAvailable ? -1 : r.Message.Timestamp.UnixTimestampMs),
+        'h' => (r, _) => string.Join(',', (r.Message.Headers ?? []).Select(h => $"{h.Key}={Text(h.GetValueBytes())}")),
+        'i' => (_, m) => SchemaId(m?.ValueSchema),
+        'I' => (_, m) => SchemaId(m?.KeySchema),
         _ => null,
     };
+
+    private static string SchemaId(Common.SchemaRegistry.RegistryData? schema) =>
+        schema is null ? string.Empty : schema.SchemaId is { } id ? Number(id) : schema.SchemaGuid.ToString()!;
 
     private static string Text(byte[]? bytes) => bytes is null ? string.Empty : Encoding.UTF8.GetString(bytes);
 

@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using KafkaDemo.Common.Decoding;
 using KafkaDemo.Common.Envelopes;
 using KafkaDemo.Consumer.DeadLetters;
+using KafkaDemo.Consumer.SchemaRegistry;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Consumer.Processing;
@@ -12,7 +13,8 @@ namespace KafkaDemo.Consumer.Processing;
 /// write it; count it. Never throws for a payload; returns false only when an invalid message
 /// could not be dead-lettered, in which case its offset must not be stored.
 /// </summary>
-internal sealed class MessageProcessor(ConsumerOptions options, RunContext run, IDeadLetterSink? deadLetters, ILogger logger, Action<ConsumedMessage>? observer)
+internal sealed class MessageProcessor(
+    ConsumerOptions options, RunContext run, IDeadLetterSink? deadLetters, ILogger logger, Action<ConsumedMessage>? observer, RegistryDecoders? registry = null)
 {
     public bool Handle(ConsumeResult<byte[], byte[]> result) => Handle(result, out _);
 
@@ -20,7 +22,7 @@ internal sealed class MessageProcessor(ConsumerOptions options, RunContext run, 
     public bool Handle(ConsumeResult<byte[], byte[]> result, out ConsumedMessage? shown)
     {
         shown = null;
-        var message = ConsumeResults.Decode(result);
+        var message = ConsumeResults.Decode(result, registry);
         if (!TryDeadLetter(result, message, out var deadLettered))
         {
             return false;
@@ -48,7 +50,7 @@ internal sealed class MessageProcessor(ConsumerOptions options, RunContext run, 
         }
 
         logger.LogWarning("Invalid message at {Topic}[{Partition}]@{Offset} (key {Key}): {Reason}{Dlq}",
-            message.Topic, message.Partition, message.Offset, message.Key is null ? "(none)" : Printable.Escape(message.Key), message.Decoded.Error,
+            message.Topic, message.Partition, message.Offset, message.ShownKey is not { } key ? "(none)" : Printable.Escape(key), message.Decoded.Error,
             deadLetters is null ? string.Empty : $"; sending it to {deadLetters.Topic}");
         if (deadLetters is null)
         {
@@ -63,14 +65,14 @@ internal sealed class MessageProcessor(ConsumerOptions options, RunContext run, 
     {
         if (options.Format is { } format)
         {
-            run.Output.WriteText(format.Render(result));
+            run.Output.WriteText(format.Render(result, message));
             return;
         }
 
         run.Output.Write(options.Output switch
         {
-            OutputFormat.Jsonl => MessageEnvelopeJson.Write(ConsumeResults.ToEnvelope(result)),
-            OutputFormat.Raw => result.Message.Value is { } value ? System.Text.Encoding.UTF8.GetString(value) : string.Empty,
+            OutputFormat.Jsonl => MessageEnvelopeJson.Write(ConsumeResults.ToEnvelope(result) with { KeySchema = message.KeySchema, ValueSchema = message.ValueSchema }),
+            OutputFormat.Raw => message.ValueSchema?.Json ?? (result.Message.Value is { } value ? System.Text.Encoding.UTF8.GetString(value) : string.Empty),
             _ => MessageLine.Format(message),
         });
     }

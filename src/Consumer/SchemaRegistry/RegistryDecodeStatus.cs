@@ -9,9 +9,6 @@ internal enum RegistryDecodeStatus
     /// <summary>Decoded to JSON.</summary>
     Decoded,
 
-    /// <summary>Framed and its schema known, but not decoded (Protobuf): the id and encoding are shown.</summary>
-    NotDecoded,
-
     /// <summary>The frame is cut short or its header holds no schema identity.</summary>
     BadFrame,
 

@@ -7,8 +7,8 @@ namespace KafkaDemo.Consumer.SchemaRegistry;
 /// <summary>
 /// Decodes a schema-registry framed key or value to JSON with the schema the registry holds for
 /// its id: Avro through Apache.Avro's generic reader, JSON Schema as the JSON it already is
-/// (checked to be well-formed, not validated against the schema), Protobuf shown by id and
-/// message path only. Every outcome is a <see cref="RegistryDecodeResult"/>; none throws.
+/// (checked to be well-formed, not validated against the schema), Protobuf by field number
+/// (<see cref="ProtobufRawJson"/>). Every outcome is a <see cref="RegistryDecodeResult"/>; none throws.
 /// </summary>
 /// <remarks>
 /// Synchronous because the Consumer's message loop is: the first message naming a schema waits
@@ -56,7 +56,7 @@ internal sealed class RegistryDecoder(RegistrySchemaCache schemas)
         {
             SchemaEncodings.Avro => DecodeAvro(known, schema.Avro!, data, frame.PayloadOffset),
             SchemaEncodings.JsonSchema => DecodeJson(known, data, frame.PayloadOffset),
-            _ => DescribeProtobuf(known, frame.Form == SchemaFrameForm.Prefix ? data : schemaIdHeader!, frame.IdEnd),
+            _ => DecodeProtobuf(known, data, frame.Form == SchemaFrameForm.Prefix ? data : schemaIdHeader!, frame),
         };
     }
 
@@ -91,14 +91,19 @@ internal sealed class RegistryDecoder(RegistrySchemaCache schemas)
         }
     }
 
-    private static RegistryDecodeResult DescribeProtobuf(RegistryDecodeResult known, byte[] indexesSource, int indexesStart)
+    // The message-index array follows the id, in the value or in the header; the data follows it
+    // in the value, or is the whole value when a header carried the id.
+    private static RegistryDecodeResult DecodeProtobuf(RegistryDecodeResult known, byte[] data, byte[] indexesSource, SchemaFrame frame)
     {
-        if (!ProtobufMessageIndexes.TryRead(indexesSource.AsSpan(indexesStart), out var indexes, out _, out var problem))
+        if (!ProtobufMessageIndexes.TryRead(indexesSource.AsSpan(frame.IdEnd), out _, out var indexesLength, out var problem))
         {
             return known with { Status = RegistryDecodeStatus.BadFrame, Error = $"truncated frame: {problem}" };
         }
 
-        return known with { Status = RegistryDecodeStatus.NotDecoded, Error = $"Protobuf message [{string.Join(", ", indexes)}] is shown by schema id only" };
+        var start = frame.Form == SchemaFrameForm.Prefix ? frame.IdEnd + indexesLength : 0;
+        return ProtobufRawJson.TryRead(data.AsSpan(start), out var json, out var error)
+            ? known with { Json = json }
+            : Mismatch(known, error!);
     }
 
     private static RegistryDecodeResult Mismatch(RegistryDecodeResult known, string error) =>

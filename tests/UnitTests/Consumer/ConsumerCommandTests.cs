@@ -38,6 +38,18 @@ public class ConsumerCommandTests
         Assert.Equal("billing", parsed.GetValue<string>("--group-id"));
     }
 
+    [Fact]
+    public void The_schema_registry_binds_from_its_options_or_its_variables_and_is_absent_without_them()
+    {
+        var typed = ConsumerCommand.Bind(["--schema-registry", "http://registry:8081", "--schema-registry-auth", "u:p"], CommandLine.Environment());
+        var fromEnvironment = ConsumerCommand.Bind([], CommandLine.Environment(("SCHEMA_REGISTRY_URL", "http://env:8081"), ("SCHEMA_REGISTRY_CA", "ca.pem")));
+        var none = ConsumerCommand.Bind([], CommandLine.Environment());
+
+        Assert.Equal(new KafkaDemo.Clients.SchemaRegistrySettings("http://registry:8081", "u:p"), typed.SchemaRegistry);
+        Assert.Equal(new KafkaDemo.Clients.SchemaRegistrySettings("http://env:8081", CaLocation: "ca.pem"), fromEnvironment.SchemaRegistry);
+        Assert.Null(none.SchemaRegistry);
+    }
+
     [Theory]
     [InlineData]
     [InlineData("lag")]

@@ -126,4 +126,29 @@ public class MessageEnvelopeJsonTests
         Assert.Null(envelope);
         Assert.False(string.IsNullOrEmpty(error));
     }
+
+    [Fact]
+    public void A_decoded_value_is_written_as_its_json_with_its_schema_and_reads_back_as_its_original_bytes()
+    {
+        byte[] framed = [0, 0, 0, 0, 5, 0x54];
+        var envelope = new MessageEnvelope("notes", 0, 1, null, [0, 0, 0, 0, 6, 0x02], [], framed)
+        {
+            KeySchema = new(6, Encoding: "avro", Json: "1"),
+            ValueSchema = new(5, Encoding: "json-schema", Subject: "notes-value", Version: 2, Json: "{\n  \"id\": 42\n}"),
+        };
+
+        var line = MessageEnvelopeJson.Write(envelope);
+        var read = RoundTrip(envelope);
+
+        Assert.Equal("""{"topic":"notes","partition":0,"offset":1,"key":1,"key_encoding":"avro","key_schema_id":6,"key_bytes":"AAAAAAYC","headers":[],"value":{"id":42},"value_encoding":"json-schema","value_schema_id":5,"value_subject":"notes-value","value_version":2,"value_bytes":"AAAAAAVU"}""", line);
+        Assert.Equal(envelope.Key, read.Key);
+        Assert.Equal(framed, read.Value);
+    }
+
+    [Fact]
+    public void A_line_that_says_a_value_was_decoded_but_lacks_its_bytes_is_not_an_envelope()
+    {
+        Assert.False(MessageEnvelopeJson.TryRead("""{"value":{"id":1},"value_encoding":"avro"}""", out _, out var error));
+        Assert.StartsWith("not a valid envelope: ", error, StringComparison.Ordinal);
+    }
 }

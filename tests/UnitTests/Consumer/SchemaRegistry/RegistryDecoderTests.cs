@@ -175,7 +175,7 @@ public sealed class RegistryDecoderTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Protobuf_is_shown_by_id_and_message_path_and_a_missing_path_is_a_bad_frame()
+    public void Protobuf_is_shown_by_field_number_and_a_missing_message_path_is_a_bad_frame()
     {
         var (schema, _) = _registry.Store.Register("notes-value", "PROTOBUF", "syntax = \"proto3\"; message Note { int64 id = 1; }", "[]");
         byte[] prefix = [0, 0, 0, 0, (byte)schema.Id];
@@ -183,7 +183,7 @@ public sealed class RegistryDecoderTests : IAsyncLifetime
         var described = _decoder.Decode("notes", isKey: false, [.. prefix, 0x00, 0x08, 0x2A], null);
         var cut = _decoder.Decode("notes", isKey: false, prefix, null);
 
-        Assert.Equal((RegistryDecodeStatus.NotDecoded, "protobuf", "Protobuf message [0] is shown by schema id only"), (described.Status, described.Encoding, described.Error));
+        Assert.Equal((RegistryDecodeStatus.Decoded, "protobuf", """{"1":42}"""), (described.Status, described.Encoding, described.Json));
         Assert.Equal((RegistryDecodeStatus.BadFrame, "truncated frame: the message-index array is cut short"), (cut.Status, cut.Error));
     }
 
