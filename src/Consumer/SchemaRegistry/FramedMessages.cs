@@ -1,3 +1,4 @@
+using System.Text;
 using Confluent.Kafka;
 using KafkaDemo.Common.Decoding;
 using KafkaDemo.Common.SchemaRegistry;
@@ -22,7 +23,8 @@ internal static class FramedMessages
         var (valueSchema, valueError) = Part(result.Topic, isKey: false, result.Message.Value, valueHeader, registry);
         if (valueSchema?.Json is { } json)
         {
-            decoded = new DecodedMessage(PayloadKind.Plain, json);
+            // Shown as the registry decoded it; its event_type, if it has one, still counts for --event-type.
+            decoded = new DecodedMessage(PayloadKind.Plain, json, EventType: MessageDecoder.EventTypeOf(Encoding.UTF8.GetBytes(json)));
         }
 
         var error = (keyError, valueError) switch

@@ -87,6 +87,37 @@ public sealed class RegistryMessagePathTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_avro_note_event_counts_for_event_type_as_a_json_one_does()
+    {
+        var schema = (RecordSchema)Avro.Schema.Parse(File.ReadAllText(Path.Combine(Repository.Root, "src", "Common", "Events", "note_event.avsc")));
+        var serializer = new AvroSerializer<GenericRecord>(_producerClient);
+        async Task<byte[]> Event(string type)
+        {
+            var record = new GenericRecord(schema);
+            record.Add("id", 1);
+            record.Add("event_type", type);
+            record.Add("text", "Note 1");
+            return await serializer.SerializeAsync(record, new SerializationContext(MessageComponentType.Value, "t"));
+        }
+
+        var created = FramedMessageTests.Message("k"u8.ToArray(), await Event("note_created"));
+        var deleted = FramedMessageTests.Message("k"u8.ToArray(), await Event("note_deleted"));
+        var options = new ConsumerOptions("b", ["t"], "g") { EventType = "note_created" };
+        var settings = new SchemaRegistrySettings(_registry.Url);
+        using var client = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = settings.Url });
+        using var registry = RegistryDecoders.For(client, settings);
+        var run = new RunContext(options, _output, CancellationToken.None);
+        var processor = new MessageProcessor(options, run, _deadLetters, _logger, null, registry);
+
+        processor.Handle(created);
+        processor.Handle(deleted);
+
+        Assert.Equal(
+            """🧾 Avro, schema id 1, t-value v1 | key=k | partition=1 | offset=9 → {"id":1,"event_type":"note_created","text":"Note 1"}""",
+            Line);
+    }
+
+    [Fact]
     public async Task Raw_output_and_the_format_s_token_show_the_decoded_json()
     {
         var message = FramedMessageTests.Message(null, await SerializeAvro(7));
