@@ -127,34 +127,62 @@ run_tests() {
   return "$status"
 }
 
+# Starts a helper process that prints its address as its first line on stdout, and sets
+# $started_pid and $started_address. Its stdin is a FIFO this script holds open on file descriptor
+# <fd>: if the script dies, even by SIGKILL, the kernel closes it and the helper stops too instead
+# of living on as an orphan.
+start_helper() { # work directory, name (for files and messages), fd, then the command
+  local work=$1 name=$2 fd=$3; shift 3
+  local fifo="$work/${name// /-}.stdin" out="$work/${name// /-}.out" err="$work/${name// /-}.err"
+  mkfifo "$fifo"
+  "$@" <"$fifo" >"$out" 2>"$err" &
+  started_pid=$!
+  eval "exec $fd>\"\$fifo\""
+  started_address=""
+  for _ in $(seq 1 300); do
+    started_address=$(head -n 1 "$out" 2>/dev/null || true)
+    [[ -n $started_address ]] && return 0
+    kill -0 "$started_pid" 2>/dev/null || { cat "$err" >&2; fail "the $name exited early"; }
+    sleep 0.1
+  done
+  fail "the $name printed no address within 30 s"
+}
+
+stop_helper() { # pid, fd
+  if [[ -n $1 ]] && kill -0 "$1" 2>/dev/null; then
+    kill -TERM "$1" && wait "$1" 2>/dev/null || true
+  fi
+  eval "exec $2>&-" 2>/dev/null || true
+}
+
 broker_pid=""
 stop_broker() {
-  if [[ -n $broker_pid ]] && kill -0 "$broker_pid" 2>/dev/null; then
-    kill -TERM "$broker_pid" && wait "$broker_pid" 2>/dev/null || true
-    echo "== Embedded broker stopped"
-  fi
-  exec 3>&- 2>/dev/null || true
+  local alive=0
+  if [[ -n $broker_pid ]] && kill -0 "$broker_pid" 2>/dev/null; then alive=1; fi
+  stop_helper "$broker_pid" 3
+  if ((alive)); then echo "== Embedded broker stopped"; fi
   broker_pid=""
 }
 
-# Starts the embedded broker with the given arguments and sets $bootstrap to its address. Its
-# stdin is a FIFO this script holds open on fd 3: if the script dies, even by SIGKILL, the kernel
-# closes it and the broker (--exit-on-stdin-close) stops too instead of living on as an orphan.
+# Starts the embedded broker (--exit-on-stdin-close) with the given arguments and sets $bootstrap
+# to its address.
 start_broker() { # work directory, then LocalBroker arguments
   local work=$1; shift
-  mkfifo "$work/broker.stdin"
-  dotnet "src/LocalBroker/bin/$CONFIGURATION/net10.0/KafkaDemo.LocalBroker.dll" --exit-on-stdin-close "$@" \
-    <"$work/broker.stdin" >"$work/broker.out" 2>"$work/broker.err" &
-  broker_pid=$!
-  exec 3>"$work/broker.stdin"
-  bootstrap=""
-  for _ in $(seq 1 300); do
-    bootstrap=$(head -n 1 "$work/broker.out" 2>/dev/null || true)
-    [[ -n $bootstrap ]] && return 0
-    kill -0 "$broker_pid" 2>/dev/null || { cat "$work/broker.err" >&2; fail "the embedded broker exited early"; }
-    sleep 0.1
-  done
-  fail "the embedded broker printed no address within 30 s"
+  start_helper "$work" "embedded broker" 3 dotnet "src/LocalBroker/bin/$CONFIGURATION/net10.0/KafkaDemo.LocalBroker.dll" --exit-on-stdin-close "$@"
+  broker_pid=$started_pid bootstrap=$started_address
+}
+
+# The tests' stand-in schema registry (tests/SchemaRegistryHost), for the Avro row: no real registry
+# runs on the build machines. Sets $registry to its address.
+registry_pid="" registry=""
+start_registry() { # work directory
+  start_helper "$1" "test schema registry" 4 dotnet "tests/SchemaRegistryHost/bin/$CONFIGURATION/net10.0/KafkaDemo.SchemaRegistryHost.dll"
+  registry_pid=$started_pid registry=$started_address
+}
+
+stop_registry() {
+  stop_helper "$registry_pid" 4
+  registry_pid=""
 }
 
 demo() {
@@ -196,9 +224,10 @@ bench() {
   local work bootstrap="" bin="src/Producer/bin/$CONFIGURATION/net10.0"
   work=$(mktemp -d)
   # shellcheck disable=SC2064
-  trap "stop_postgres; stop_broker; rm -rf '$work'" EXIT
+  trap "stop_postgres; stop_registry; stop_broker; rm -rf '$work'" EXIT
 
-  start_broker "$work" --brokers 1 --topic c1:16 --topic s1:4
+  start_broker "$work" --brokers 1 --topic c1:16 --topic s1:4 --topic c1avro:16
+  start_registry "$work"
 
   # The same events for kcat as our Producer generates: key<TAB>JSON, one per line.
   awk -v n="$messages" 'BEGIN { split("note_created note_updated note_deleted", t, " "); split("created updated deleted", v, " ");
@@ -210,6 +239,10 @@ bench() {
   # C1's topic: 16 partitions, 25,000 events each (the mock keeps at most 100,000 per partition).
   dotnet "$bin/KafkaDemo.Producer.dll" -b "$bootstrap" -t c1 -n "$consume" --key-strategy uuid -q 2>/dev/null ||
     fail "could not fill the consume benchmark's topic"
+  # C1 Avro's: the same events, framed for the registry and Avro-encoded with note_event.avsc.
+  dotnet "$bin/KafkaDemo.Producer.dll" -b "$bootstrap" -t c1avro -n "$consume" --key-strategy uuid -q \
+    --schema-registry "$registry" --value-schema src/Common/Events/note_event.avsc 2>/dev/null ||
+    fail "could not fill the Avro consume benchmark's topic"
 
   measure() { # label, then the command; prints "seconds peak_kb"
     local label=$1; shift
@@ -223,13 +256,17 @@ bench() {
     { tail -n 20 "$work/ceiling.log" >&2; fail "the Native AOT publish of the ceiling failed"; }
   local producer=$PUBLISH_DIR/kafkademo-producer consumer=$PUBLISH_DIR/kafkademo-consumer ceiling=$work/ceiling/KafkaDemo.Ceiling
 
-  local p1=() p1_ceiling=() p1_kcat=() c1=() c1_ceiling=() c1_kcat=() first=() first_ceiling=()
+  local p1=() p1_ceiling=() p1_kcat=() c1=() c1_ceiling=() c1_kcat=() c1_avro=() first=() first_ceiling=()
   # Each contestant in turn goes first (run r starts with contestant r mod 3), so that none always
   # follows the same one; C1 runs before P1 fills the broker with 3,000,000 messages a run.
   c1_ours() {
     # Assigned partitions, like kcat -C: the embedded broker delays a new group's first join by 1 s.
     c1+=("$(measure c1-ours "$consumer" -b "$bootstrap" -t c1 -g "bench-$r" $(printf -- '-p %d ' $(seq 0 15)) -n "$consume" -e note_created)")
     grep -q "consumed $consume," "$work/c1-ours.err" || fail "our Consumer did not read every event"
+  }
+  c1_avro() {
+    c1_avro+=("$(measure c1-avro "$consumer" -b "$bootstrap" -t c1avro -g "bench-avro-$r" $(printf -- '-p %d ' $(seq 0 15)) -n "$consume" -e note_created --schema-registry "$registry")")
+    grep -q "consumed $consume," "$work/c1-avro.err" || fail "our Consumer did not read every Avro event"
   }
   c1_ceiling() { c1_ceiling+=("$(measure c1-ceiling "$ceiling" consume "$bootstrap" c1 "$consume" 16)"); }
   c1_kcat() {
@@ -253,6 +290,7 @@ bench() {
   local r
   for r in $(seq 1 "$runs"); do
     in_turn c1
+    c1_avro
     echo "run $r: C1 ours ${c1[-1]% *} s, ceiling ${c1_ceiling[-1]% *} s, kcat ${c1_kcat[-1]% *} s" >&2
   done
   for r in $(seq 1 "$runs"); do
@@ -284,6 +322,12 @@ bench() {
     "$(stats "${p1[@]}")" "$(stats "${p1_ceiling[@]}")" "$(stats "${p1_kcat[@]}")" "$(median "${first[@]}")" "$(median "${first_ceiling[@]}")"
   rows "C1 consume $consume events from 16 partitions (ours: decode, filter, output discarded; ceiling: read only)" "$consume" "$((payload_bytes / messages * consume))" \
     "$(stats "${c1[@]}")" "$(stats "${c1_ceiling[@]}")" "$(stats "${c1_kcat[@]}")" - -
+  # The same read with every value Avro-decoded through the registry (the tests' stand-in, one
+  # lookup per schema id), against our plain C1.
+  awk -v c="$consume" -v a="$(stats "${c1_avro[@]}")" -v o="$(stats "${c1[@]}")" 'BEGIN {
+    split(a, A, " "); split(o, O, " ")
+    printf "| C1 Avro: the same %d events framed and Avro-encoded, decoded with --schema-registry | ours (native) | %.0f | | %.0f | - | %.2f of plain C1 | |\n", c, c / A[1], A[2] / 1024, O[1] / A[1] }'
+  stop_registry
   store_bench
   stop_broker
 }
