@@ -69,18 +69,14 @@ public sealed class ConsumerCommandDefinition
         }
 
         ShowStore = new StoreCommandDefinition(Store, environment);
-
         SchemaRegistry = new SchemaRegistryOptions(environment);
         Root = new RootCommand($"Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything. {EnvironmentFallback.Rule}")
         {
             Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
             Commit, IsolationLevel, DeadLetterTopic, Output, Format, ConnectTimeout, Store, Client.ConfigFile, Client.Properties,
+            SchemaRegistry.Url, SchemaRegistry.Auth, SchemaRegistry.CaFile,
             LagDefinition.Command, TopicsDefinition.Command, ResetOffsetsDefinition.Command, ShowStore.Command,
         };
-        foreach (var option in SchemaRegistry.All)
-        {
-            Root.Options.Add(option);
-        }
 
         // The flags that decide a client property; given, they win over --config and -X.
         Client.Decides(GroupId, "group.id", parsed => parsed.GetRequiredValue(GroupId));

@@ -23,24 +23,6 @@ public static class MessageDecoder
         DecodeWithHeader(value, contentType is null ? default : Encoding.UTF8.GetBytes(contentType));
 
     /// <summary>
-    /// The string <c>event_type</c> at the top of the JSON object <paramref name="utf8Json"/>, or null
-    /// when there is none (or the text is not JSON). For values decoded elsewhere (a schema
-    /// registry's Avro, say), which are shown as they are but still filtered by their event type.
-    /// </summary>
-    public static string? EventTypeOf(ReadOnlySpan<byte> utf8Json)
-    {
-        try
-        {
-            var fields = EventFields.Read(utf8Json, MaxJsonDepth);
-            return fields.Root == JsonTokenType.StartObject && fields.EventType.Kind == JsonTokenType.String ? fields.EventType.Text : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>
     /// Decodes <paramref name="value"/> given the bytes of its <c>content-type</c> header as they
     /// came (empty when there is none), without making a string of them.
     /// </summary>

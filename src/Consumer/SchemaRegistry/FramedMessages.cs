@@ -24,7 +24,7 @@ internal static class FramedMessages
         if (valueSchema?.Json is { } json)
         {
             // Shown as the registry decoded it; its event_type, if it has one, still counts for --event-type.
-            decoded = new DecodedMessage(PayloadKind.Plain, json, EventType: MessageDecoder.EventTypeOf(Encoding.UTF8.GetBytes(json)));
+            decoded = new DecodedMessage(PayloadKind.Plain, json, EventType: EventTypeReader.Of(Encoding.UTF8.GetBytes(json)));
         }
 
         var error = (keyError, valueError) switch
