@@ -50,6 +50,20 @@ public static class EnvironmentFallback
             .Select(e => KeyValuePair.Create((string)e.Key, (string?)e.Value))
             .ToList();
 
+    /// <summary>Falls back to <paramref name="variable"/>, then to nothing (null): for options with no default.</summary>
+    public static Option<string?> FallBackTo(this Option<string?> option, string variable, Func<string, string?> environment)
+    {
+        option.DescribeFallback(variable, environment);
+        option.DefaultValueFactory = _ => Read(variable, environment);
+        return option;
+    }
+
+    /// <summary>
+    /// <paramref name="variable"/>'s value, or null when it is unset or blank; for a value that must be
+    /// read at bind time rather than shown as a default in --help (a password).
+    /// </summary>
+    public static string? Read(string variable, Func<string, string?> environment) => NonEmpty(environment(variable));
+
     /// <summary>Falls back to <paramref name="variable"/>, then to <paramref name="defaultValue"/>.</summary>
     public static Option<string> FallBackTo(
         this Option<string> option, string variable, string defaultValue, Func<string, string?> environment)

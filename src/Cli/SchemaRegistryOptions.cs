@@ -25,9 +25,7 @@ public sealed class SchemaRegistryOptions
         {
             Description = "Schema registry address(es), http(s)://host:port[,…], for schema-registry framed keys and values",
             HelpName = "url",
-        };
-        Url.DefaultValueFactory = _ => NonEmpty(environment("SCHEMA_REGISTRY_URL"));
-        Url.DescribeFallback("SCHEMA_REGISTRY_URL", environment);
+        }.FallBackTo("SCHEMA_REGISTRY_URL", environment);
 
         Auth = new Option<string?>("--schema-registry-auth")
         {
@@ -39,9 +37,7 @@ public sealed class SchemaRegistryOptions
         {
             Description = "PEM file of certificate authorities to trust for an https registry",
             HelpName = "file",
-        };
-        CaFile.DefaultValueFactory = _ => NonEmpty(environment("SCHEMA_REGISTRY_CA"));
-        CaFile.DescribeFallback("SCHEMA_REGISTRY_CA", environment);
+        }.FallBackTo("SCHEMA_REGISTRY_CA", environment);
 
         Auth.Validators.Add(result =>
         {
@@ -72,7 +68,7 @@ public sealed class SchemaRegistryOptions
             return null;
         }
 
-        var auth = NonEmpty(parsed.GetValue(Auth)) ?? NonEmpty(_environment(AuthVariable));
+        var auth = NonEmpty(parsed.GetValue(Auth)) ?? EnvironmentFallback.Read(AuthVariable, _environment);
         if (auth is not null && !auth.Contains(':', StringComparison.Ordinal))
         {
             throw new UsageException($"{AuthVariable} must be user:password.");
