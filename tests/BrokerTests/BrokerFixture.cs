@@ -1,7 +1,10 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Networks;
 using KafkaDemo.BrokerTests.Brokers;
 using KafkaDemo.LocalBroker;
+using KafkaDemo.TestSupport.SchemaRegistry;
 using Testcontainers.Kafka;
 
 namespace KafkaDemo.BrokerTests;
@@ -9,11 +12,17 @@ namespace KafkaDemo.BrokerTests;
 /// <summary>
 /// The broker every test in the collection shares, picked by <see cref="BrokerSelection"/>: a
 /// running Kafka, a Kafka container, or a 3-broker embedded mock cluster. It prints which one on
-/// stderr, starts it before the first test and stops it after the last.
+/// stderr, starts it before the first test and stops it after the last. Beside a Kafka container it
+/// also offers a schema registry container (<see cref="SchemaRegistryAsync"/>).
 /// </summary>
 public sealed class BrokerFixture : IAsyncLifetime
 {
+    // Other containers reach Kafka at this address on the shared network.
+    private const string KafkaListener = "kafka:19092";
+
     private KafkaContainer? _container;
+    private INetwork? _network;
+    private RegistryContainer? _registry;
 
     public string BootstrapServers { get; private set; } = string.Empty;
 
@@ -29,8 +38,11 @@ public sealed class BrokerFixture : IAsyncLifetime
                 BootstrapServers = choice.Target!;
                 break;
             case BrokerKind.Testcontainers:
-                _container = new KafkaBuilder(choice.Target!).Build();
+                _network = new NetworkBuilder().Build();
+                _container = new KafkaBuilder(choice.Target!).WithNetwork(_network).WithListener(KafkaListener).Build();
                 await _container.StartAsync();
+                _registry = new RegistryContainer(_network, KafkaListener,
+                    Environment.GetEnvironmentVariable("SCHEMA_REGISTRY_TEST_IMAGE") is { Length: > 0 } image ? image : RegistryContainer.DefaultImage);
                 BootstrapServers = $"{_container.Hostname}:{_container.GetMappedPublicPort(KafkaBuilder.KafkaPort)}";
                 break;
             default:
@@ -47,6 +59,13 @@ public sealed class BrokerFixture : IAsyncLifetime
         };
         Console.Error.WriteLine($"BrokerTests: broker = {what} at {BootstrapServers}, because {choice.Reason}; programs = {Programs.Description}");
     }
+
+    /// <summary>
+    /// The schema registry for a test, as <see cref="TestSchemaRegistry"/> picks it: SCHEMA_REGISTRY_URL,
+    /// else a registry container beside the Kafka container (started on first use), else in-process.
+    /// </summary>
+    public async Task<TestSchemaRegistry> SchemaRegistryAsync() =>
+        TestSchemaRegistry.Start(Environment.GetEnvironmentVariable, _registry is null ? null : await _registry.UrlAsync());
 
     /// <summary>Creates a topic with a fresh name and the given partition count.</summary>
     public async Task<string> CreateTopicAsync(string prefix, int partitions)
@@ -74,9 +93,19 @@ public sealed class BrokerFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Cluster?.Dispose();
+        if (_registry is not null)
+        {
+            await _registry.DisposeAsync();
+        }
+
         if (_container is not null)
         {
             await _container.DisposeAsync();
+        }
+
+        if (_network is not null)
+        {
+            await _network.DisposeAsync();
         }
     }
 }

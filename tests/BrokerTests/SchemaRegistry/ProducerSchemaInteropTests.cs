@@ -29,11 +29,10 @@ public sealed class ProducerSchemaInteropTests(BrokerFixture broker) : IAsyncLif
     private TestSchemaRegistry _registry = null!;
     private CachedSchemaRegistryClient _client = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _registry = TestSchemaRegistry.Start();
+        _registry = await broker.SchemaRegistryAsync();
         _client = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = _registry.Url });
-        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()

@@ -10,7 +10,7 @@ using Schema = Confluent.SchemaRegistry.Schema;
 namespace KafkaDemo.BrokerTests.SchemaRegistry;
 
 // What Confluent's own serializers write, the real Consumer program decodes through the registry
-// (SCHEMA_REGISTRY_URL when set, else the in-process one); and its jsonl replays to the same bytes.
+// (SCHEMA_REGISTRY_URL when set, else a registry container beside a Kafka container, else the in-process one); and its jsonl replays to the same bytes.
 [Collection(BrokerCollection.Name)]
 public sealed class RegistryInteropTests(BrokerFixture broker) : IAsyncLifetime
 {
@@ -21,11 +21,10 @@ public sealed class RegistryInteropTests(BrokerFixture broker) : IAsyncLifetime
     private TestSchemaRegistry _registry = null!;
     private CachedSchemaRegistryClient _client = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _registry = TestSchemaRegistry.Start();
+        _registry = await broker.SchemaRegistryAsync();
         _client = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = _registry.Url });
-        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()

@@ -1,10 +1,10 @@
 namespace KafkaDemo.TestSupport.SchemaRegistry;
 
 /// <summary>
-/// The schema registry a test talks to: the one at <c>SCHEMA_REGISTRY_URL</c> when that is set (an
-/// empty variable counts as unset), otherwise an <see cref="InProcessSchemaRegistry"/> started for
-/// the test. A Confluent registry in a Testcontainers container, for machines where Docker answers,
-/// is still to come between the two.
+/// The schema registry a test talks to, in this order: the one at <c>SCHEMA_REGISTRY_URL</c> when
+/// that is set (an empty variable counts as unset); a Confluent Schema Registry in a container next
+/// to the tests' Kafka container, when the broker tests run against one (they pass its address);
+/// otherwise an <see cref="InProcessSchemaRegistry"/> started for the test.
 /// </summary>
 public sealed class TestSchemaRegistry : IAsyncDisposable
 {
@@ -21,15 +21,24 @@ public sealed class TestSchemaRegistry : IAsyncDisposable
     /// <summary>The registry's base address.</summary>
     public string Url { get; }
 
-    /// <summary>The in-process registry, or null when the environment named another.</summary>
+    /// <summary>The in-process registry, or null when another was picked.</summary>
     public InProcessSchemaRegistry? InProcess { get; }
 
-    /// <summary>Picks and, when in-process, starts the registry; <paramref name="environment"/> reads a variable.</summary>
-    public static TestSchemaRegistry Start(Func<string, string?> environment)
+    /// <summary>
+    /// Picks and, when in-process, starts the registry; <paramref name="environment"/> reads a
+    /// variable; <paramref name="containerUrl"/> is the address of a registry container started
+    /// beside the tests' Kafka container, or null when there is none.
+    /// </summary>
+    public static TestSchemaRegistry Start(Func<string, string?> environment, string? containerUrl = null)
     {
         if (environment("SCHEMA_REGISTRY_URL") is { } url && !string.IsNullOrWhiteSpace(url))
         {
             return new TestSchemaRegistry(SchemaRegistryKind.External, url.Trim(), null);
+        }
+
+        if (containerUrl is not null)
+        {
+            return new TestSchemaRegistry(SchemaRegistryKind.Container, containerUrl, null);
         }
 
         var registry = InProcessSchemaRegistry.Start();
@@ -39,6 +48,6 @@ public sealed class TestSchemaRegistry : IAsyncDisposable
     /// <summary>Picks and starts the registry from this process's environment.</summary>
     public static TestSchemaRegistry Start() => Start(Environment.GetEnvironmentVariable);
 
-    /// <summary>Stops the in-process registry, if there is one.</summary>
+    /// <summary>Stops the in-process registry, if there is one (a container is its starter's to stop).</summary>
     public ValueTask DisposeAsync() => InProcess?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

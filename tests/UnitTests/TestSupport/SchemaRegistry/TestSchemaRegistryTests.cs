@@ -13,6 +13,17 @@ public class TestSchemaRegistryTests
         Assert.Null(registry.InProcess);
     }
 
+    [Fact]
+    public async Task A_registry_container_comes_after_SCHEMA_REGISTRY_URL_and_before_the_in_process_one()
+    {
+        await using var named = TestSchemaRegistry.Start(_ => "http://registry.example:8081", "http://127.0.0.1:32768");
+        await using var container = TestSchemaRegistry.Start(_ => null, "http://127.0.0.1:32768");
+
+        Assert.Equal(SchemaRegistryKind.External, named.Kind);
+        Assert.Equal((SchemaRegistryKind.Container, "http://127.0.0.1:32768"), (container.Kind, container.Url));
+        Assert.Null(container.InProcess);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
