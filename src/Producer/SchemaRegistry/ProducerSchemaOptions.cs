@@ -8,8 +8,11 @@ namespace KafkaDemo.Producer.SchemaRegistry;
 /// <summary>
 /// The Producer's schema-registry options: the registry itself (shared with the Consumer) and the
 /// schemas for keys and values, each a file to register or a registered id. Without either, values
-/// read with <c>--input</c> (lines) use the latest version of <c>topic-value</c>; keys, and
-/// generated events, are encoded only when a schema is named for them.
+/// read with <c>--input</c> (lines) use the latest version of <c>topic-value</c> when
+/// <c>--schema-registry</c> was typed; keys, and generated events, are encoded only when a schema is
+/// named for them. A registry that comes from <c>SCHEMA_REGISTRY_URL</c> alone encodes nothing by
+/// itself: the variable is often set for the Consumer's sake, and a shell that has it must not turn
+/// every plain-text run into a lookup of the subject's latest schema.
 /// </summary>
 public sealed class ProducerSchemaOptions(Func<string, string?> environment)
 {
@@ -18,7 +21,7 @@ public sealed class ProducerSchemaOptions(Func<string, string?> environment)
 
     public Option<string?> ValueSchema { get; } = new("--value-schema")
     {
-        Description = "With --schema-registry: register this schema (.avsc: Avro, .json: JSON Schema) under <topic>-value and encode values (JSON) with it; without it, --input lines use the subject's latest version",
+        Description = "With --schema-registry: register this schema (.avsc: Avro, .json: JSON Schema) under <topic>-value and encode values (JSON) with it; without it, --input lines use the subject's latest version when --schema-registry is typed (not when it comes from SCHEMA_REGISTRY_URL alone)",
         HelpName = "file",
     };
 
@@ -54,7 +57,8 @@ public sealed class ProducerSchemaOptions(Func<string, string?> environment)
 
     /// <summary>
     /// The registry and the key and value schemas of <paramref name="parsed"/>; <paramref name="readsLines"/>
-    /// says whether the run reads <c>--input</c> as lines, whose values use the latest schema when none is named.
+    /// says whether the run reads <c>--input</c> as lines, whose values use the latest schema when none
+    /// is named and the registry was typed on the command line.
     /// </summary>
     /// <exception cref="UsageException">A schema without a registry, or a schema file that cannot be used.</exception>
     public (SchemaRegistrySettings? Registry, SchemaChoice? Key, SchemaChoice? Value) Bind(ParseResult parsed, bool readsLines)
@@ -69,7 +73,8 @@ public sealed class ProducerSchemaOptions(Func<string, string?> environment)
                 : throw new UsageException($"{(key is null ? "--value-schema" : "--key-schema")} needs --schema-registry (or SCHEMA_REGISTRY_URL).");
         }
 
-        return (settings, key, value ?? (readsLines ? SchemaChoice.Latest : null));
+        var latest = readsLines && parsed.GetResult(Registry.Url) is { Implicit: false };
+        return (settings, key, value ?? (latest ? SchemaChoice.Latest : null));
     }
 
     private static SchemaChoice? Choice(ParseResult parsed, Option<string?> file, Option<int?> id) =>

@@ -29,6 +29,22 @@ public sealed class ProducerSchemaOptionsTests : IDisposable
         Assert.Equal($"{ProducerCommand.Create().Name}: {expected}", error.TrimEnd());
     }
 
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    public void Input_lines_use_the_latest_value_schema_only_when_the_registry_is_typed(bool typed, bool latest)
+    {
+        string[] registry = typed ? ["--schema-registry", "http://typed:8081"] : [];
+        var input = Write("lines.txt", "{}\n");
+
+        var options = ProducerCommand.Bind(["-b", "127.0.0.1:1", "-t", "notes", "-i", input, .. registry],
+            CommandLine.Environment(("SCHEMA_REGISTRY_URL", "http://from-env:8081")));
+
+        Assert.NotNull(options.SchemaRegistry);
+        Assert.Equal(latest, options.ValueSchema == KafkaDemo.Producer.SchemaRegistry.SchemaChoice.Latest);
+        Assert.Null(options.KeySchema);
+    }
+
     [Fact]
     public async Task Both_a_file_and_an_id_is_a_usage_error()
     {
