@@ -19,7 +19,8 @@ public static class ExplainKeysCommand
             return ExitCodes.Failure;
         }
 
-        foreach (var line in KeyExplanation.Render(keys, known, options.Partitioner))
+        var inUse = PartitionerInUse.Of(options, out var inUseName);
+        foreach (var line in KeyExplanation.Render(keys, known, inUse, inUseName))
         {
             stdout.WriteLine(line);
         }

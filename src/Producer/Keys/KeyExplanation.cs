@@ -12,7 +12,14 @@ public static class KeyExplanation
     private const string EmptyKeyLabel = "(empty)";
 
     /// <summary>The table as lines; the partitioner in use is marked with brackets.</summary>
-    public static IReadOnlyList<string> Render(IReadOnlyList<string> keys, int partitionCount, PartitionerKind inUse)
+    public static IReadOnlyList<string> Render(IReadOnlyList<string> keys, int partitionCount, PartitionerKind inUse) =>
+        Render(keys, partitionCount, inUse, EnumNames.NameOf(inUse));
+
+    /// <summary>
+    /// As above; <paramref name="inUse"/> null means the client uses a partitioner that no column
+    /// predicts (<paramref name="inUseName"/>, librdkafka's name for it), and nothing is marked.
+    /// </summary>
+    public static IReadOnlyList<string> Render(IReadOnlyList<string> keys, int partitionCount, PartitionerKind? inUse, string inUseName)
     {
         var kinds = Enum.GetValues<PartitionerKind>();
         string[] titles = ["murmur2 (Java default)", "crc32 (librdkafka default)", "uuid-modulo"];
@@ -20,23 +27,25 @@ public static class KeyExplanation
 
         var lines = new List<string>
         {
-            $"{partitionCount} partition{(partitionCount == 1 ? string.Empty : "s")}; [n] marks --partitioner {EnumNames.NameOf(inUse)}, the one in use",
+            $"{partitionCount} partition{(partitionCount == 1 ? string.Empty : "s")}; " + (inUse is { } kind
+                ? $"[n] marks {(inUseName == EnumNames.NameOf(kind) ? "--partitioner " : "partitioner=")}{inUseName}, the one in use"
+                : $"partitioner={inUseName} is in use, which places keys in a way no column predicts"),
             "key".PadRight(keyWidth) + "  " + string.Join("  ", titles.Select(t => t.PadRight(26))).TrimEnd(),
         };
 
         foreach (var key in keys)
         {
-            var cells = kinds.Select(kind =>
+            var cells = kinds.Select(column =>
             {
-                var partition = PartitionPredictor.PartitionFor(kind, key, partitionCount);
+                var partition = PartitionPredictor.PartitionFor(column, key, partitionCount);
                 var text = partition switch
                 {
                     { } p => p.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    null when kind == PartitionerKind.UuidModulo =>
+                    null when column == PartitionerKind.UuidModulo =>
                         $"{PartitionPredictor.PartitionFor(PartitionerKind.Murmur2, key, partitionCount)} (not a UUID: murmur2)",
                     null => "random (empty key)",
                 };
-                return (kind == inUse ? $"[{text}]" : $" {text} ").PadRight(26);
+                return (column == inUse ? $"[{text}]" : $" {text} ").PadRight(26);
             });
             lines.Add((key.Length == 0 ? EmptyKeyLabel : key).PadRight(keyWidth) + "  " + string.Join("  ", cells).TrimEnd());
         }

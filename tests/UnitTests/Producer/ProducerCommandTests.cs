@@ -160,6 +160,26 @@ public class ProducerCommandTests
         Assert.Equal(2, output.Split('\n').Count(l => l.StartsWith("a ", StringComparison.Ordinal) || l.StartsWith("b ", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData("-X", "partitioner=consistent_random", "4 partitions; [n] marks partitioner=consistent_random, the one in use", "[1]")]
+    [InlineData("-X", "partitioner=fnv1a", "4 partitions; partitioner=fnv1a is in use, which places keys in a way no column predicts", null)]
+    [InlineData("--partitioner", "murmur2", "4 partitions; [n] marks --partitioner murmur2, the one in use", "[2]")]
+    public async Task Explain_keys_marks_the_partitioner_the_client_really_uses(string flag, string value, string header, string? marked)
+    {
+        var (exitCode, output, error) = await CommandLine.RunAsync(ProducerCommand.Create(CommandLine.Environment()),
+            "explain-keys", "foobar", "--partitions", "4", "-X", "partitioner=consistent_random", flag, value);
+
+        Assert.True(exitCode == 0, error);
+        var lines = output.Split('\n');
+        Assert.Equal(header, lines[0]);
+        var row = lines.Single(l => l.StartsWith("foobar ", StringComparison.Ordinal));
+        Assert.Equal(marked is null ? 0 : 1, row.Count(c => c == '['));
+        if (marked is not null)
+        {
+            Assert.Contains(marked, row);
+        }
+    }
+
     [Fact]
     public async Task Explaining_keys_for_a_one_partition_topic_warns()
     {
