@@ -1,4 +1,5 @@
 using Confluent.SchemaRegistry;
+using KafkaDemo.Clients;
 
 namespace KafkaDemo.Consumer.SchemaRegistry;
 
@@ -70,12 +71,15 @@ internal sealed class RegistrySchemaCache(ISchemaRegistryClient client, TimeProv
         try
         {
             encoding = SchemaEncodings.Of(schema.SchemaType);
-            if (encoding == SchemaEncodings.Avro && schema.References is { Count: > 0 })
-            {
-                return new SchemaLookup(null, RegistryDecodeStatus.UnknownSchema, $"{name} refers to other schemas, which are not resolved yet");
-            }
-
-            avro = encoding == SchemaEncodings.Avro ? Avro.Schema.Parse(schema.SchemaString) : null;
+            avro = encoding == SchemaEncodings.Avro ? await AvroReferences.ParseAsync(schema, client).ConfigureAwait(false) : null;
+        }
+        catch (SchemaRegistryException e) when (e.ErrorCode is 40401 or 40402)
+        {
+            return new SchemaLookup(null, RegistryDecodeStatus.UnknownSchema, $"{name} refers to a schema the registry does not have: {e.Message}".ReplaceLineEndings(" "));
+        }
+        catch (HttpRequestException e)
+        {
+            return new SchemaLookup(null, RegistryDecodeStatus.RegistryUnavailable, $"the schema registry did not give {name}'s references: {e.Message}".ReplaceLineEndings(" "));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -85,10 +85,22 @@ public sealed record SchemaEncoders(SchemaEncoder? Key, SchemaEncoder? Value)
 
         return schema.SchemaType switch
         {
-            SchemaType.Avro when schema.References is not { Count: > 0 } => new AvroEncoder(id, subject, Avro.Schema.Parse(schema.SchemaString)),
+            SchemaType.Avro => new AvroEncoder(id, subject, await ParseAvroAsync(client, schema, id).ConfigureAwait(false)),
             SchemaType.Json when schema.References is not { Count: > 0 } => new JsonSchemaEncoder(id, subject, schema.SchemaString),
             _ => throw new RegistryFailureException(
-                $"schema id {id} for {subject} is {(schema.References is { Count: > 0 } ? "one that refers to other schemas" : schema.SchemaType.ToString())}; the Producer encodes Avro and JSON Schema without references"),
+                $"schema id {id} for {subject} is {(schema.References is { Count: > 0 } ? "a JSON Schema that refers to other schemas" : schema.SchemaType.ToString())}; the Producer encodes Avro (references included) and JSON Schema without references"),
         };
+    }
+
+    private static async Task<Avro.Schema> ParseAvroAsync(ISchemaRegistryClient client, Schema schema, int id)
+    {
+        try
+        {
+            return await AvroReferences.ParseAsync(schema, client).ConfigureAwait(false);
+        }
+        catch (SchemaRegistryException e) when (e.ErrorCode is 40401 or 40402)
+        {
+            throw new RegistryFailureException($"schema id {id} refers to a schema the registry does not have: {e.Message}".ReplaceLineEndings(" "));
+        }
     }
 }

@@ -60,6 +60,43 @@ public sealed class RegistryDecoderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Avro_whose_schema_refers_to_another_subject_decodes_with_the_referenced_type()
+    {
+        const string Address = """{"type":"record","name":"Address","namespace":"demo","fields":[{"name":"city","type":"string"}]}""";
+        const string Person = """{"type":"record","name":"Person","namespace":"demo","fields":[{"name":"name","type":"string"},{"name":"home","type":"demo.Address"}]}""";
+        await _producerClient.RegisterSchemaAsync("demo-address", new Schema(Address, SchemaType.Avro));
+        var personId = await _producerClient.RegisterSchemaAsync("notes-value", new Schema(Person, [new SchemaReference("demo.Address", "demo-address", 1)], SchemaType.Avro));
+
+        // The same types written out in one schema, as the serializer's record needs them; with
+        // UseLatestVersion it frames the data with the registered schema, references and all.
+        var inline = Person.Replace("\"demo.Address\"", Address, StringComparison.Ordinal);
+        var bytes = await SerializeAvro(inline, record =>
+        {
+            var home = new GenericRecord((RecordSchema)((RecordSchema)record.Schema)["home"].Schema);
+            home.Add("city", "Lyon");
+            record.Add("name", "Ann");
+            record.Add("home", home);
+        }, new AvroSerializerConfig { AutoRegisterSchemas = false, UseLatestVersion = true });
+
+        var result = _decoder.Decode("notes", isKey: false, bytes, schemaIdHeader: null);
+
+        Assert.Equal(new RegistryDecodeResult(RegistryDecodeStatus.Decoded, """{"name":"Ann","home":{"city":"Lyon"}}""", personId, null, "avro", "notes-value", 1), result);
+    }
+
+    [Fact]
+    public async Task A_reference_to_a_subject_the_registry_lacks_is_an_unknown_schema_not_a_crash()
+    {
+        const string Person = """{"type":"record","name":"Person","namespace":"demo","fields":[{"name":"home","type":"demo.Address"}]}""";
+        var id = await _producerClient.RegisterSchemaAsync("notes-value", new Schema(Person, [new SchemaReference("demo.Address", "no-such-subject", 1)], SchemaType.Avro));
+        byte[] bytes = [0, 0, 0, 0, (byte)id, 0];
+
+        var result = _decoder.Decode("notes", isKey: false, bytes, schemaIdHeader: null);
+
+        Assert.Equal(RegistryDecodeStatus.UnknownSchema, result.Status);
+        Assert.Contains("refers to a schema the registry does not have", result.Error);
+    }
+
+    [Fact]
     public async Task Versions_1_and_2_of_one_subject_each_decode_with_their_own_schema()
     {
         var v1 = await SerializeAvro(NoteV1, record => record.Add("id", 1L));

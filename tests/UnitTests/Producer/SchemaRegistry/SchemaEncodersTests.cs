@@ -52,6 +52,24 @@ public sealed class SchemaEncodersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_avro_schema_with_references_encodes_what_confluents_deserializer_reads()
+    {
+        const string Address = """{"type":"record","name":"Address","namespace":"demo","fields":[{"name":"city","type":"string"}]}""";
+        const string Person = """{"type":"record","name":"Person","namespace":"demo","fields":[{"name":"name","type":"string"},{"name":"home","type":"demo.Address"}]}""";
+        await _client.RegisterSchemaAsync("demo-address", new Schema(Address, SchemaType.Avro));
+        var personId = await _client.RegisterSchemaAsync("notes-value", new Schema(Person, [new SchemaReference("demo.Address", "demo-address", 1)], SchemaType.Avro));
+
+        var encoders = await Resolve(null, SchemaChoice.Latest);
+        Assert.True(encoders.Value!.TryEncode("""{"name":"Ann","home":{"city":"Lyon"}}""", out var framed, out var error), error);
+        var read = await new AvroDeserializer<Avro.Generic.GenericRecord>(_client)
+            .DeserializeAsync(framed, isNull: false, new SerializationContext(MessageComponentType.Value, "notes"));
+
+        Assert.Equal(personId, encoders.Value.SchemaId);
+        Assert.Equal("Ann", read["name"]);
+        Assert.Equal("Lyon", ((Avro.Generic.GenericRecord)read["home"])["city"]);
+    }
+
+    [Fact]
     public async Task An_id_or_the_latest_version_picks_the_registered_schema_and_its_encoding()
     {
         var jsonId = await _client.RegisterSchemaAsync("notes-value", new Schema(NoteJsonSchema, SchemaType.Json));
