@@ -89,6 +89,7 @@ public static class ConsumerCommand
             ConnectTimeout = parsed.GetValue(d.ConnectTimeout),
             Store = parsed.GetValue(d.Store),
             SchemaRegistry = d.SchemaRegistry.Bind(parsed),
+            Encodings = d.Encodings.Bind(parsed),
         };
     }
 }

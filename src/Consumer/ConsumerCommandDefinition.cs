@@ -74,7 +74,7 @@ public sealed class ConsumerCommandDefinition
         {
             Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
             Commit, IsolationLevel, DeadLetterTopic, Output, Format, ConnectTimeout, Store, Client.ConfigFile, Client.Properties,
-            SchemaRegistry.Url, SchemaRegistry.Auth, SchemaRegistry.CaFile,
+            SchemaRegistry.Url, SchemaRegistry.Auth, SchemaRegistry.CaFile, Encodings.Key, Encodings.Value,
             LagDefinition.Command, TopicsDefinition.Command, ResetOffsetsDefinition.Command, ShowStore.Command,
         };
 
@@ -107,7 +107,7 @@ public sealed class ConsumerCommandDefinition
     public const string StoreVariable = "CONSUMER_STORE";
 
     public Option<StoreTarget?> Store { get; }
-
+    public EncodingOptions Encodings { get; } = EncodingOptions.ForOutput();
 
     public ClientOptions Client { get; }
 

@@ -39,6 +39,9 @@ public sealed record ConsumerOptions(string BootstrapServers, IReadOnlyList<stri
     /// <summary>A kcat-style format for each message; when set it replaces <see cref="Output"/>.</summary>
     public Processing.MessageFormat? Format { get; init; }
 
+    /// <summary>How keys and values are written (<c>--key-encoding</c>, <c>--value-encoding</c>); text for both by default.</summary>
+    public Common.Encodings.KeyValueEncodings Encodings { get; init; }
+
     /// <summary>Librdkafka properties from the config file, -X and typed flags, applied over the built-in defaults.</summary>
     public IReadOnlyDictionary<string, string> ClientSettings { get; init; } = new Dictionary<string, string>();
 

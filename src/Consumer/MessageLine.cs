@@ -10,7 +10,14 @@ namespace KafkaDemo.Consumer;
 public static class MessageLine
 {
     /// <summary>Renders <paramref name="message"/>; payload text is escaped so it stays on one line.</summary>
-    public static string Format(ConsumedMessage message)
+    public static string Format(ConsumedMessage message) => Format(message, message.ShownKey, shownValue: null);
+
+    /// <summary>
+    /// Renders <paramref name="message"/> with <paramref name="shownKey"/> as its key (null: none)
+    /// and <paramref name="shownValue"/> in place of the decoded value's text (null: that text);
+    /// for keys and values in hex or base64.
+    /// </summary>
+    public static string Format(ConsumedMessage message, string? shownKey, string? shownValue)
     {
         var decoded = message.Decoded;
         var label = decoded.Kind switch
@@ -24,7 +31,7 @@ public static class MessageLine
             _ => "⚠️ Invalid",
         };
 
-        var key = message.ShownKey is not { } shown ? "(none)"
+        var key = shownKey is not { } shown ? "(none)"
             : message.KeySchema is { Json: null } keySchema ? $"({keySchema.Describe()}) {Printable.Escape(shown)}"
             : Printable.Escape(shown);
         var line = $"{label} | key={key} | partition={message.Partition} | offset={message.Offset}";
@@ -42,8 +49,8 @@ public static class MessageLine
         return decoded.Kind switch
         {
             PayloadKind.Tombstone => line,
-            PayloadKind.Invalid => $"{line} ({decoded.Error}) → {Printable.Escape(decoded.Text)}",
-            _ => $"{line} → {Printable.Escape(decoded.Text)}",
+            PayloadKind.Invalid => $"{line} ({decoded.Error}) → {Printable.Escape(shownValue ?? decoded.Text)}",
+            _ => $"{line} → {Printable.Escape(shownValue ?? decoded.Text)}",
         };
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
 using KafkaDemo.Clients.Native;
+using KafkaDemo.Common.Encodings;
 using KafkaDemo.Common.Events;
 using KafkaDemo.Common.Partitioning;
 using KafkaDemo.Producer.Keys;
@@ -75,7 +76,9 @@ public static class ProducerCommand
     {
         var input = parsed.GetValue(d.Input);
         var inputFormat = d.InputFormat.ValueIn(parsed);
-        var (registry, keySchema, valueSchema) = d.Schemas.Bind(parsed, readsLines: input is not null && inputFormat == Producer.InputFormat.Lines);
+        var encodings = d.Encodings.Bind(parsed);
+        // A value read as hex or base64 is sent as those bytes, so it takes no schema, not even the latest.
+        var (registry, keySchema, valueSchema) = d.Schemas.Bind(parsed, readsLines: input is not null && inputFormat == Producer.InputFormat.Lines && encodings.Value == ByteEncoding.Text);
         if (input is not null && inputFormat == Producer.InputFormat.Jsonl && (keySchema ?? valueSchema) is not null)
         {
             throw new UsageException("--input-format jsonl re-sends the bytes it reads; schemas apply to --input lines and generated events.");
@@ -101,6 +104,8 @@ public static class ProducerCommand
             InputFormat = d.InputFormat.ValueIn(parsed),
             KeySeparator = parsed.GetValue(d.KeySeparator),
             NullMarker = parsed.GetValue(d.NullMarker),
+            Encodings = encodings,
+            LineHeaders = d.LineHeaders.Bind(parsed),
             KeepPartitions = parsed.GetValue(d.KeepPartitions),
             CreateTopic = parsed.GetValue(d.CreateTopic)
                 ? new TopicCreation(parsed.GetValue(d.Partitions), (short)parsed.GetValue(d.ReplicationFactor), parsed.GetValue(d.Compact))

@@ -33,7 +33,7 @@ public sealed class ProducerCommandDefinition
             ExplainKeysDefinition.Command,
         };
         Schemas = new ProducerSchemaOptions(environment);
-        foreach (var option in Schemas.All)
+        foreach (var option in Schemas.All.Concat(Encodings.All).Concat(LineHeaders.All))
         {
             Root.Options.Add(option);
         }
@@ -55,6 +55,7 @@ public sealed class ProducerCommandDefinition
         Logging.AddTo(Root);
         Root.Validators.Add(result => ProducerOptionChecks.Check(this, result));
         Root.Validators.Add(Schemas.Validate);
+        Root.Validators.Add(result => Sources.LineInputChecks.Check(this, result));
     }
 
     /// <summary>The root command, without actions until <see cref="ProducerCommand"/> sets them.</summary>
@@ -150,6 +151,12 @@ public sealed class ProducerCommandDefinition
 
     /// <summary><c>--schema-registry</c> and the key and value schemas, in SchemaRegistry/.</summary>
     public ProducerSchemaOptions Schemas { get; }
+
+    /// <summary><c>--key-encoding</c> and <c>--value-encoding</c>: how <c>--input</c> lines' keys and values are read.</summary>
+    public EncodingOptions Encodings { get; } = EncodingOptions.ForInput();
+
+    /// <summary><c>--parse-headers</c> and its separators, in Sources/.</summary>
+    public Sources.LineHeaderOptions LineHeaders { get; } = new();
 
     public LoggingOptions Logging { get; } = LoggingOptions.Create("No line per delivery, and only warnings and errors in the logs: a progress line every 5 s, then the summary");
 

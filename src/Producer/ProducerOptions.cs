@@ -59,6 +59,12 @@ public sealed record ProducerOptions(
     /// </summary>
     public string? NullMarker { get; init; }
 
+    /// <summary>With line input, how each line's key and value are read: text (as UTF-8), hex or base64.</summary>
+    public KafkaDemo.Common.Encodings.KeyValueEncodings Encodings { get; init; }
+
+    /// <summary>With line input, where each line's headers are (<c>--parse-headers</c>); null: lines have none.</summary>
+    public Sources.LineHeaderFormat? LineHeaders { get; init; }
+
     /// <summary>With envelope input, produce each message to the partition it came from.</summary>
     public bool KeepPartitions { get; init; }
 

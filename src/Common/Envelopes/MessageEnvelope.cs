@@ -1,3 +1,4 @@
+using KafkaDemo.Common.Encodings;
 using KafkaDemo.Common.SchemaRegistry;
 
 namespace KafkaDemo.Common.Envelopes;
@@ -27,4 +28,14 @@ public sealed record MessageEnvelope(
 
     /// <summary>The value's schema-registry frame, and its JSON when decoded; null when not framed. Never read back: <see cref="Value"/> is what is replayed.</summary>
     public RegistryData? ValueSchema { get; init; }
+
+    /// <summary>
+    /// How <see cref="Key"/> is written when no registry decoded it: <see cref="ByteEncoding.Text"/>
+    /// writes UTF-8 as a string and other bytes as base64; hex and base64 write every key so,
+    /// flagged by <c>"key_encoding"</c>. Never read back: the flag in the line says how to read it.
+    /// </summary>
+    public ByteEncoding KeyEncoding { get; init; }
+
+    /// <summary>As <see cref="KeyEncoding"/>, for <see cref="Value"/> (text also embeds a one-line JSON value as JSON).</summary>
+    public ByteEncoding ValueEncoding { get; init; }
 }

@@ -8,6 +8,8 @@ namespace KafkaDemo.Common.Envelopes;
 /// <c>{"topic","partition","offset","timestamp","key","headers":[{"key","value"}],"value"}</c>.
 /// Bytes that are valid UTF-8 are written as strings; other bytes as base64, flagged by
 /// <c>"key_encoding":"base64"</c>, <c>"value_encoding":"base64"</c> or, in a header, <c>"encoding":"base64"</c>.
+/// With <see cref="MessageEnvelope.KeyEncoding"/> or <see cref="MessageEnvelope.ValueEncoding"/> set
+/// to hex or base64, every key or value is written so, flagged <c>"hex"</c> or <c>"base64"</c>.
 /// A value that is itself a one-line JSON object or array is written as JSON, verbatim, flagged by
 /// <c>"value_encoding":"json"</c>, so that <c>jq .value.event_type</c> works; reading takes its raw
 /// text back, so the bytes are the same to the last space.
@@ -22,6 +24,8 @@ public static class MessageEnvelopeJson
 {
     internal const string Base64 = "base64";
     internal const string Json = "json";
+
+    internal const string Hex = "hex";
 
     /// <summary>The envelope as one line of JSON, without the line break.</summary>
     public static string Write(MessageEnvelope envelope) => MessageEnvelopeWriter.Write(envelope);
@@ -97,6 +101,7 @@ public static class MessageEnvelopeJson
             // The value's own text, exactly as it stood in the line.
             Json => Encoding.UTF8.GetBytes(value.GetRawText()),
             Base64 => Convert.FromBase64String(value.GetString()!),
+            Hex => Convert.FromHexString(value.GetString()!),
             _ => Encoding.UTF8.GetBytes(value.GetString()!),
         };
     }

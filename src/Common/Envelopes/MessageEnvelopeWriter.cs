@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using KafkaDemo.Common.Encodings;
 using KafkaDemo.Common.SchemaRegistry;
 
 namespace KafkaDemo.Common.Envelopes;
@@ -40,7 +41,7 @@ internal static class MessageEnvelopeWriter
                 json.WriteNumber("timestamp", timestamp);
             }
 
-            WritePart(json, "key", envelope.Key, envelope.KeySchema, embedJson: false);
+            WritePart(json, "key", envelope.Key, envelope.KeySchema, envelope.KeyEncoding, embedJson: false);
             json.WriteStartArray("headers");
             foreach (var header in envelope.Headers)
             {
@@ -51,7 +52,7 @@ internal static class MessageEnvelopeWriter
             }
 
             json.WriteEndArray();
-            WritePart(json, "value", envelope.Value, envelope.ValueSchema, embedJson: true);
+            WritePart(json, "value", envelope.Value, envelope.ValueSchema, envelope.ValueEncoding, embedJson: true);
             json.WriteEndObject();
         }
 
@@ -67,9 +68,9 @@ internal static class MessageEnvelopeWriter
     }
 
     // A part a registry decoded is written as its JSON, with its original bytes beside it; any
-    // other part as its bytes (the value as embedded JSON where it is some), with the schema id of
-    // its frame when it has one.
-    private static void WritePart(Utf8JsonWriter json, string name, byte[]? bytes, RegistryData? schema, bool embedJson)
+    // other part as its bytes (in the encoding asked for, or as text: the value as embedded JSON
+    // where it is some), with the schema id of its frame when it has one.
+    private static void WritePart(Utf8JsonWriter json, string name, byte[]? bytes, RegistryData? schema, ByteEncoding encoding, bool embedJson)
     {
         if (bytes is not null && schema?.Json is { } decoded && TryParse(decoded) is { } document)
         {
@@ -85,7 +86,12 @@ internal static class MessageEnvelopeWriter
             return;
         }
 
-        if (embedJson && IsEmbeddableJson(bytes))
+        if (encoding != ByteEncoding.Text && bytes is not null)
+        {
+            json.WriteString(name, ByteEncodings.Encode(bytes, encoding));
+            json.WriteString($"{name}_encoding", ByteEncodings.Name(encoding));
+        }
+        else if (embedJson && IsEmbeddableJson(bytes))
         {
             json.WritePropertyName(name);
             json.WriteRawValue(bytes, skipInputValidation: true);

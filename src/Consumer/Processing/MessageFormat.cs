@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
+using KafkaDemo.Common.Encodings;
 
 namespace KafkaDemo.Consumer.Processing;
 
@@ -11,18 +12,19 @@ namespace KafkaDemo.Consumer.Processing;
 /// <c>%h</c> headers as <c>name=value,…</c>, <c>%i</c> and <c>%I</c> the schema id of a
 /// schema-registry framed value and key (empty when not framed), <c>%%</c> a percent sign; <c>\n</c>, <c>\r</c>,
 /// <c>\t</c> and <c>\\</c> escapes. As in kcat, nothing is added: end the format with <c>\n</c>.
-/// Keys and values are written as UTF-8 text, or as their JSON when a schema registry decoded them.
+/// Keys and values are written in their encodings (UTF-8 text by default, hex or base64), or as
+/// their JSON when a schema registry decoded them; header values as UTF-8 text.
 /// </summary>
 public sealed class MessageFormat
 {
-    private readonly IReadOnlyList<Func<ConsumeResult<byte[], byte[]>, ConsumedMessage?, string>> _parts;
+    private readonly IReadOnlyList<Func<ConsumeResult<byte[], byte[]>, ConsumedMessage?, KeyValueEncodings, string>> _parts;
 
-    private MessageFormat(IReadOnlyList<Func<ConsumeResult<byte[], byte[]>, ConsumedMessage?, string>> parts) => _parts = parts;
+    private MessageFormat(IReadOnlyList<Func<ConsumeResult<byte[], byte[]>, ConsumedMessage?, KeyValueEncodings, string>> parts) => _parts = parts;
 
     /// <summary>Parses <paramref name="format"/>; null with <paramref name="error"/> set for an unknown token or escape.</summary>
     public static MessageFormat? Parse(string format, out string? error)
     {
-        var parts = new List<Func<ConsumeResult<byte[], byte[]>, ConsumedMessage?, string>>();
+        var parts = new List<Func<ConsumeResult<byte[], byte[]>, ConsumedMessage?, KeyValueEncodings, string>>();
         var literal = new StringBuilder();
         for (var i = 0; i < format.Length; i++)
         {
@@ -69,7 +71,7 @@ public sealed class MessageFormat
             if (literal.Length > 0)
             {
                 var text = literal.ToString();
-                parts.Add((_, _) => text);
+                parts.Add((_, _, _) => text);
                 literal.Clear();
             }
 
@@ -79,29 +81,33 @@ public sealed class MessageFormat
         if (literal.Length > 0)
         {
             var text = literal.ToString();
-            parts.Add((_, _) => text);
+            parts.Add((_, _, _) => text);
         }
 
         error = null;
         return new MessageFormat(parts);
     }
 
-    /// <summary>The text for <paramref name="result"/>, with the JSON and schema ids of <paramref name="message"/> when it is given.</summary>
-    public string Render(ConsumeResult<byte[], byte[]> result, ConsumedMessage? message = null) => string.Concat(_parts.Select(part => part(result, message)));
+    /// <summary>
+    /// The text for <paramref name="result"/>, with the JSON and schema ids of <paramref name="message"/>
+    /// when it is given, and <c>%k</c> and <c>%s</c> in <paramref name="encodings"/> (text by default).
+    /// </summary>
+    public string Render(ConsumeResult<byte[], byte[]> result, ConsumedMessage? message = null, KeyValueEncodings encodings = default) =>
+        string.Concat(_parts.Select(part => part(result, message, encodings)));
 
-    private static Func<ConsumeResult<byte[], byte[]>, ConsumedMessage?, string>? Token(char letter) => letter switch
+    private static Func<ConsumeResult<byte[], byte[]>, ConsumedMessage?, KeyValueEncodings, string>? Token(char letter) => letter switch
     {
-        't' => (r, _) => r.Topic,
-        'p' => (r, _) => Number(r.Partition.Value),
-        'o' => (r, _) => Number(r.Offset.Value),
-        'k' => (r, m) => m?.KeySchema?.Json ?? Text(r.Message.Key),
-        's' => (r, m) => m?.ValueSchema?.Json ?? Text(r.Message.Value),
-        'K' => (r, _) => Number(r.Message.Key?.Length ?? -1),
-        'S' => (r, _) => Number(r.Message.Value?.Length ?? -1),
-        'T' => (r, _) => Number(r.Message.Timestamp.Type == TimestampType.NotAvailable ? -1 : r.Message.Timestamp.UnixTimestampMs),
-        'h' => (r, _) => string.Join(',', (r.Message.Headers ?? []).Select(h => $"{h.Key}={Text(h.GetValueBytes())}")),
-        'i' => (_, m) => SchemaId(m?.ValueSchema),
-        'I' => (_, m) => SchemaId(m?.KeySchema),
+        't' => (r, _, _) => r.Topic,
+        'p' => (r, _, _) => Number(r.Partition.Value),
+        'o' => (r, _, _) => Number(r.Offset.Value),
+        'k' => (r, m, e) => ShownParts.Key(r, m, e.Key) ?? string.Empty,
+        's' => (r, m, e) => ShownParts.Value(r, m, e.Value) ?? string.Empty,
+        'K' => (r, _, _) => Number(r.Message.Key?.Length ?? -1),
+        'S' => (r, _, _) => Number(r.Message.Value?.Length ?? -1),
+        'T' => (r, _, _) => Number(r.Message.Timestamp.Type == TimestampType.NotAvailable ? -1 : r.Message.Timestamp.UnixTimestampMs),
+        'h' => (r, _, _) => string.Join(',', (r.Message.Headers ?? []).Select(h => $"{h.Key}={Text(h.GetValueBytes())}")),
+        'i' => (_, m, _) => SchemaId(m?.ValueSchema),
+        'I' => (_, m, _) => SchemaId(m?.KeySchema),
         _ => null,
     };
 

@@ -65,15 +65,18 @@ internal sealed class MessageProcessor(
     {
         if (options.Format is { } format)
         {
-            run.Output.WriteText(format.Render(result, message));
+            run.Output.WriteText(format.Render(result, message, options.Encodings));
             return;
         }
 
         run.Output.Write(options.Output switch
         {
-            OutputFormat.Jsonl => MessageEnvelopeJson.Write(ConsumeResults.ToEnvelope(result) with { KeySchema = message.KeySchema, ValueSchema = message.ValueSchema }),
-            OutputFormat.Raw => message.ValueSchema?.Json ?? (result.Message.Value is { } value ? System.Text.Encoding.UTF8.GetString(value) : string.Empty),
-            _ => MessageLine.Format(message),
+            OutputFormat.Jsonl => MessageEnvelopeJson.Write(ConsumeResults.ToEnvelope(result) with
+            {
+                KeySchema = message.KeySchema, ValueSchema = message.ValueSchema, KeyEncoding = options.Encodings.Key, ValueEncoding = options.Encodings.Value,
+            }),
+            OutputFormat.Raw => ShownParts.Value(result, message, options.Encodings.Value) ?? string.Empty,
+            _ => ShownParts.PrettyLine(result, message, options.Encodings),
         });
     }
 

@@ -1,4 +1,4 @@
-using System.Text;
+using KafkaDemo.Common.Encodings;
 using KafkaDemo.Common.Envelopes;
 using KafkaDemo.Producer.Keys;
 using KafkaDemo.Producer.SchemaRegistry;
@@ -7,8 +7,9 @@ using Microsoft.Extensions.Logging;
 namespace KafkaDemo.Producer.Sources;
 
 /// <summary>
-/// Messages read from a text reader, one per line: plain lines (optionally <c>key{separator}value</c>)
-/// or JSON envelopes. A line that cannot be read, or whose key or value does not fit the run's
+/// Messages read from a text reader, one per line: plain lines (optionally <c>key{separator}value</c>,
+/// after headers with <see cref="ProducerOptions.LineHeaders"/>, key and value read in
+/// <see cref="ProducerOptions.Encodings"/>) or JSON envelopes. A line that cannot be read, or whose key or value does not fit the run's
 /// schema (<see cref="ProducerOptions.Encoders"/>), is reported with its number and skipped.
 /// </summary>
 public sealed class LineInput(TextReader reader, ProducerOptions options, ILogger logger) : IMessageSource
@@ -50,6 +51,12 @@ public sealed class LineInput(TextReader reader, ProducerOptions options, ILogge
 
     private OutgoingMessage? FromLine(string line, long lineNumber)
     {
+        IReadOnlyList<KeyValuePair<string, byte[]?>> headers = [];
+        if (options.LineHeaders is { } headerFormat && !LineHeaders.TrySplit(line, headerFormat, options.NullMarker, out headers, out line, out var headerError))
+        {
+            return Reject(lineNumber, headerError!);
+        }
+
         byte[]? key;
         string? keyText = null;
         var value = line;
@@ -57,7 +64,11 @@ public sealed class LineInput(TextReader reader, ProducerOptions options, ILogge
         if (separatorAt >= 0)
         {
             keyText = line[..separatorAt];
-            key = Encoding.UTF8.GetBytes(keyText);
+            if (!ByteEncodings.TryDecode(keyText, options.Encodings.Key, out key, out var keyError))
+            {
+                return Reject(lineNumber, $"key: {keyError}");
+            }
+
             value = line[(separatorAt + options.KeySeparator!.Length)..];
         }
         else
@@ -77,14 +88,19 @@ public sealed class LineInput(TextReader reader, ProducerOptions options, ILogge
             if (encoders.Value is { } valueEncoder && !tombstone)
             {
                 return valueEncoder.TryEncode(value, out var framed, out error)
-                    ? new OutgoingMessage(key, framed, [], options.Partition, null, null, lineNumber)
+                    ? new OutgoingMessage(key, framed, headers, options.Partition, null, null, lineNumber)
                     : Reject(lineNumber, $"value does not fit schema {valueEncoder.SchemaId} ({valueEncoder.Subject}): {error}");
             }
         }
 
-        return tombstone
-            ? new OutgoingMessage(key, null, [], options.Partition, null, "tombstone", lineNumber)
-            : new OutgoingMessage(key, Encoding.UTF8.GetBytes(value), [], options.Partition, null, null, lineNumber);
+        if (tombstone)
+        {
+            return new OutgoingMessage(key, null, headers, options.Partition, null, "tombstone", lineNumber);
+        }
+
+        return ByteEncodings.TryDecode(value, options.Encodings.Value, out var bytes, out var valueError)
+            ? new OutgoingMessage(key, bytes, headers, options.Partition, null, null, lineNumber)
+            : Reject(lineNumber, $"value: {valueError}");
     }
 
     private OutgoingMessage? Reject(long lineNumber, string reason)
