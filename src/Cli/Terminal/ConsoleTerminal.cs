@@ -30,9 +30,17 @@ public static partial class ConsoleTerminal
 
         if (OperatingSystem.IsLinux())
         {
-            return QueryWindowSize(descriptor, GetWindowSize, out var size) == 0 && size.Rows > 0 && size.Columns > 0
-                ? new TerminalSize(size.Columns, size.Rows)
-                : null;
+            try
+            {
+                // .NET loads "libc" as libc.so.6 (libc.so is a linker script), with or without Native AOT.
+                return QueryWindowSize(descriptor, GetWindowSize, out var size) == 0 && size.Rows > 0 && size.Columns > 0
+                    ? new TerminalSize(size.Columns, size.Rows)
+                    : null;
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+                return null;
+            }
         }
 
         // Elsewhere the console's own answer, which is that of this terminal when stdout or stdin is one.
