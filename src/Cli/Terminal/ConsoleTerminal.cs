@@ -22,8 +22,9 @@ public static partial class ConsoleTerminal
 
     private static TerminalSize? SizeOf(int descriptor)
     {
-        // TERM=dumb (Emacs' shell, some CI logs) promises no cursor movement.
-        if (Environment.GetEnvironmentVariable("TERM") is "dumb")
+        // TERM=dumb (Emacs' shell, some CI logs) promises no cursor movement, and a Windows console
+        // reads escape codes only when a program turns that on, which these programs do not.
+        if (OperatingSystem.IsWindows() || Environment.GetEnvironmentVariable("TERM") is "dumb")
         {
             return null;
         }
@@ -43,7 +44,7 @@ public static partial class ConsoleTerminal
             }
         }
 
-        // Elsewhere the console's own answer, which is that of this terminal when stdout or stdin is one.
+        // On macOS the console's own answer, which is that of this terminal when stdout or stdin is one.
         try
         {
             return Console.WindowWidth > 0 && Console.WindowHeight > 0 ? new TerminalSize(Console.WindowWidth, Console.WindowHeight) : null;

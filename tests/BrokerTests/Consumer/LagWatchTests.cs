@@ -68,6 +68,19 @@ public class LagWatchTests(BrokerFixture broker)
     }
 
     [Fact]
+    public async Task A_topic_that_does_not_exist_ends_the_watch_at_once_with_one_line_and_exit_1()
+    {
+        var topic = $"absent-{Guid.NewGuid():N}";
+
+        var (exitCode, output, error) = await CommandRunner.RunAsync(KafkaDemo.Consumer.ConsumerCommand.Create(_ => null),
+            "lag", "--watch", "-b", broker.BootstrapServers, "-t", topic, "-g", "g").WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(output);
+        Assert.Equal($"error: cannot measure the lag of group g: topic {topic} does not exist", error.Trim());
+    }
+
+    [Fact]
     public async Task On_a_pipe_it_prints_a_table_per_interval_a_blank_line_between_and_no_escape_codes()
     {
         var (topic, group) = await GroupHalfwayAsync();
