@@ -55,7 +55,8 @@ public static partial class ConsoleTerminal
         }
     }
 
-    [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    // ioctl is variadic; on Linux (x64, arm64) its third argument is passed as a fixed one would be.
+    [LibraryImport("libc", EntryPoint = "ioctl")]
     private static partial int QueryWindowSize(int descriptor, nuint request, out WindowSize size);
 
     [StructLayout(LayoutKind.Sequential)]
