@@ -81,6 +81,14 @@ ensure_kcat() {
     echo "build.sh: kcat is not installed and could not be (apt-get install kcat); its tests will be skipped" >&2
 }
 
+# The terminal tests (lag --watch, the progress lines) run the programs in a tmux pane and read
+# what it shows; without tmux they are skipped, and say so.
+ensure_tmux() {
+  command -v tmux >/dev/null 2>&1 && return 0
+  apt_install tmux "the terminal tests" ||
+    echo "build.sh: tmux is not installed and could not be (apt-get install tmux); the terminal tests will be skipped" >&2
+}
+
 # The store tests need a PostgreSQL server: KAFKADEMO_TEST_POSTGRES, a Docker engine
 # (Testcontainers), or Debian's postgresql, which the tests start in a private directory on a free
 # port for the run and stop after it. Without any of them those tests fail, saying why.
@@ -104,6 +112,7 @@ ensure_guide_tools() {
 run_tests() {
   build
   ensure_kcat
+  ensure_tmux
   ensure_postgresql
   ensure_guide_tools
   rm -rf "$RESULTS"

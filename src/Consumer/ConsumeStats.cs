@@ -82,6 +82,18 @@ public sealed class ConsumeStats
         return counter;
     }
 
+    /// <summary>Messages handled so far.</summary>
+    public long Consumed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _consumed;
+            }
+        }
+    }
+
     /// <summary>The counts so far as a summary.</summary>
     public ConsumeSummary Snapshot(bool fatal, bool startFailed)
     {

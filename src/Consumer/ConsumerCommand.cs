@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
+using KafkaDemo.Cli.Terminal;
 using KafkaDemo.Clients.Native;
 using KafkaDemo.Consumer.Lag;
 using KafkaDemo.Consumer.Reset;
@@ -20,8 +21,9 @@ public static class ConsumerCommand
         variables ??= environment is null ? EnvironmentFallback.ProcessVariables() : [];
         var definition = new ConsumerCommandDefinition(environment ?? EnvironmentFallback.Process, variables, clock ?? (() => DateTimeOffset.UtcNow));
         definition.Root.SetAction((parsed, cancellationToken) => RunAsync(definition, parsed, cancellationToken));
-        definition.LagDefinition.Command.SetAction(parsed => LagCommand.Run(
-            Bind(definition, parsed), definition.TopicsNamed(parsed), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
+        definition.LagDefinition.Command.SetAction((parsed, cancellationToken) => LagCommand.RunAsync(
+            Bind(definition, parsed), definition.TopicsNamed(parsed), parsed.GetValue(definition.LagDefinition.Watch),
+            parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, ConsoleTerminal.StandardOutputSize, cancellationToken));
         var reset = definition.ResetOffsetsDefinition;
         reset.Command.SetAction(parsed => ResetOffsetsCommand.Run(
             Bind(definition, parsed), parsed.GetRequiredValue(reset.To), parsed.GetValue(reset.Execute),
@@ -47,7 +49,10 @@ public static class ConsumerCommand
         // The output may be buffered: each instance flushes it before storing the offsets of
         // what it wrote, so a crash never commits a message whose line was not printed.
         var consumer = new NoteConsumer(options, parsed.InvocationConfiguration.Output, loggers.CreateLogger("Consumer"),
-            report: d.Logging.SummaryWriter(parsed));
+            report: d.Logging.SummaryWriter(parsed))
+        {
+            Progress = ProgressTerminal.ForStandardError(parsed, d.Logging),
+        };
         var summary = await consumer.RunAsync(cancellationToken);
         return summary.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }

@@ -42,6 +42,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
         try
         {
             using var consumer = Build();
+            using var tracked = run.Positions.Track(consumer);
             var durable = new BeforeOffsetsMove(number, run.Output, _batch, run.Stop, logger);
             _checkpoint = new OffsetCheckpoint(durable.MakeDurable, consumer.StoreOffset, logger, number);
             _ends = run.Stop.ToEnd is { } toEnd ? new EndCommits(number, toEnd, _checkpoint, logger, _outside) : null;

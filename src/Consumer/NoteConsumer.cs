@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Confluent.Kafka;
 using KafkaDemo.Cli;
+using KafkaDemo.Cli.Terminal;
 using KafkaDemo.Clients;
 using KafkaDemo.Consumer.DeadLetters;
 using KafkaDemo.Consumer.Offsets;
 using KafkaDemo.Consumer.Processing;
+using KafkaDemo.Consumer.Progress;
 using KafkaDemo.Consumer.SchemaRegistry;
 using KafkaDemo.Consumer.Store;
 using Microsoft.Extensions.Logging;
@@ -18,6 +20,9 @@ namespace KafkaDemo.Consumer;
 /// </summary>
 public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILogger logger, Action<ConsumedMessage>? observer = null, TextWriter? report = null)
 {
+    /// <summary>Where the run's progress line is drawn while it lasts; none by default.</summary>
+    public ProgressTerminal? Progress { get; init; }
+
     /// <summary>Raised on every assignment change of an instance, with its whole current assignment.</summary>
     public event Action<int, IReadOnlyList<TopicPartition>>? AssignmentChanged;
 
@@ -50,6 +55,7 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
 
         var run = new RunContext(options, output, cancellationToken, ReadToEndOf(metadata));
         run.AssignmentChanged += (instance, assignment) => AssignmentChanged?.Invoke(instance, assignment);
+        using var progress = Progress?.Start(new ConsumeProgress(run.Stats, run.Positions).Render);
 
         using var deadLetters = options.DeadLetterTopic is { } dlq
             ? new DeadLetterQueue(dlq, config.BootstrapServers, options.ClientSettings, TimeSpan.FromSeconds(30), logger)

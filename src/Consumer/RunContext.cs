@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using KafkaDemo.Consumer.Offsets;
+using KafkaDemo.Consumer.Progress;
 
 namespace KafkaDemo.Consumer;
 
@@ -21,6 +22,9 @@ internal sealed class RunContext
     public OutputGate Output { get; }
 
     public ConsumeStats Stats { get; } = new();
+
+    /// <summary>The instances' consumers, for the progress line's lag.</summary>
+    public ConsumerPositions Positions { get; } = new();
 
     public LeaveBarrier Leaving { get; }
 

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
+using KafkaDemo.Cli.Terminal;
 using KafkaDemo.Clients.Native;
 using KafkaDemo.Common.Encodings;
 using KafkaDemo.Common.Events;
 using KafkaDemo.Common.Partitioning;
 using KafkaDemo.Producer.Keys;
+using KafkaDemo.Producer.Progress;
 using KafkaDemo.Producer.SchemaRegistry;
 using Microsoft.Extensions.Logging;
 
@@ -54,7 +56,14 @@ public static class ProducerCommand
         }
 
         var producer = new NoteProducer(options, parsed.InvocationConfiguration.Output, loggers.CreateLogger("Producer"), d.Logging.SummaryWriter(parsed));
-        var summary = await producer.RunAsync(cancellationToken);
+        ProduceSummary summary;
+        // A terminal's progress line; -q keeps its line every 5 s instead, which NoteProducer writes.
+        using (ProgressTerminal.ForStandardError(parsed, d.Logging)?.Start(
+                   new ProduceProgress(producer.Stats, options.Input is null && options.Count > 0 ? options.Count : null).Render))
+        {
+            summary = await producer.RunAsync(cancellationToken);
+        }
+
         return summary.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
     }
 

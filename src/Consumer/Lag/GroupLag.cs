@@ -32,8 +32,18 @@ public static class GroupLag
     public static IReadOnlyList<PartitionLag> MeasureCommittedTopics(ConsumerConfig config, string groupId, TimeSpan timeout)
     {
         using var consumer = QuietClient.Consumer(config);
+        return Measure(consumer, groupId, topics: null, timeout);
+    }
+
+    /// <summary>
+    /// The same through a client the caller keeps, as a watch that measures again and again does:
+    /// for <paramref name="topics"/>, or with none for the topics <paramref name="groupId"/> has
+    /// committed offsets for.
+    /// </summary>
+    public static IReadOnlyList<PartitionLag> Measure(IConsumer<Ignore, Ignore> consumer, string groupId, IReadOnlyList<string>? topics, TimeSpan timeout)
+    {
         var metadata = ClusterMetadata.Fetch(consumer.Handle, timeout);
-        return Measure(consumer, metadata, CommittedTopics(consumer.Handle, groupId, timeout), timeout);
+        return Measure(consumer, metadata, topics ?? CommittedTopics(consumer.Handle, groupId, timeout), timeout);
     }
 
     // In name order.
@@ -85,11 +95,17 @@ public static class GroupLag
 
         var lines = new List<string> { $"Group {groupId}" };
         lines.AddRange(TextTable.Render(header, cells));
-        var known = rows.Where(r => r.Lag is not null).ToList();
-        lines.Add(known.Count == 0
-            ? "Total lag: unknown (the group has committed no offsets for these partitions)"
-            : $"Total lag: {known.Sum(r => r.Lag!.Value)}{(known.Count < rows.Count ? $" ({Partitions(rows.Count - known.Count)} without a committed offset)" : string.Empty)}");
+        lines.Add(TotalLine(rows));
         return lines;
+    }
+
+    /// <summary>The lag of every row together, and how many rows have none.</summary>
+    public static string TotalLine(IReadOnlyList<PartitionLag> rows)
+    {
+        var known = rows.Where(r => r.Lag is not null).ToList();
+        return known.Count == 0
+            ? "Total lag: unknown (the group has committed no offsets for these partitions)"
+            : $"Total lag: {known.Sum(r => r.Lag!.Value)}{(known.Count < rows.Count ? $" ({Partitions(rows.Count - known.Count)} without a committed offset)" : string.Empty)}";
     }
 
     private static string Partitions(int count) => count == 1 ? "1 partition" : $"{count} partitions";
