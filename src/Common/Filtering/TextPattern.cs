@@ -64,14 +64,28 @@ public sealed class TextPattern
     public static TextPattern? FromRegex(string pattern, out string? error)
     {
         error = null;
+        Regex regex;
         try
         {
-            return new TextPattern(null, new Regex(pattern, RegexOptions.CultureInvariant));
+            regex = new Regex(pattern, RegexOptions.CultureInvariant);
         }
         catch (ArgumentException ex)
         {
             error = $"not a regular expression: {ex.Message.TrimEnd('.')}";
             return null;
         }
+
+        // The non-backtracking engine answers IsMatch alike in time linear in the text, so no
+        // pattern can stall the Consumer on one message; only backreferences and lookarounds,
+        // which it lacks, are left to the backtracking engine.
+        try
+        {
+            regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+        }
+        catch (NotSupportedException)
+        {
+        }
+
+        return new TextPattern(null, regex);
     }
 }

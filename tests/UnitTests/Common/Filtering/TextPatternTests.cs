@@ -59,6 +59,16 @@ public class TextPatternTests
     }
 
     [Theory]
+    [InlineData(@"(a)\1", "xaa", true)]
+    [InlineData(@"(a)\1", "ab", false)]
+    [InlineData("note_(?!deleted)", "note_created", true)]
+    [InlineData("note_(?!deleted)", "note_deleted", false)]
+    public void Backreferences_and_lookarounds_work_too(string regex, string text, bool matches)
+    {
+        Assert.Equal(matches, TextPattern.FromRegex(regex, out _)!.IsMatch(text));
+    }
+
+    [Theory]
     [InlineData("(")]
     [InlineData("[a-")]
     [InlineData("a{2,1}")]
