@@ -79,7 +79,8 @@ public static class ConsumerCommand
         var group = settings.TryGetValue("group.id", out var configured) ? configured : parsed.GetRequiredValue(d.GroupId);
         return new ConsumerOptions(parsed.GetRequiredValue(d.Client.BootstrapServers), topics, group)
         {
-            EventType = parsed.GetValue(d.EventType),
+            EventType = parsed.GetValue(d.Filters.EventType),
+            Filters = parsed.GetRequiredValue(d.Filters.Filter),
             From = parsed.GetValue(d.From) ?? StartPosition.Earliest,
             MaxMessages = parsed.GetValue(d.MaxMessages),
             ExitAtEnd = parsed.GetValue(d.ExitAtEnd),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
+using KafkaDemo.Consumer.Filters;
 using KafkaDemo.Consumer.Lag;
 using KafkaDemo.Consumer.Processing;
 using KafkaDemo.Consumer.Reset;
@@ -72,7 +73,7 @@ public sealed class ConsumerCommandDefinition
         SchemaRegistry = new SchemaRegistryOptions(environment);
         Root = new RootCommand($"Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything. {EnvironmentFallback.Rule}")
         {
-            Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
+            Client.BootstrapServers, Topics, GroupId, Filters.EventType, Filters.Filter, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
             Commit, IsolationLevel, DeadLetterTopic, Output, Format, ConnectTimeout, Store, Client.ConfigFile, Client.Properties,
             SchemaRegistry.Url, SchemaRegistry.Auth, SchemaRegistry.CaFile, Encodings.Key, Encodings.Value,
             LagDefinition.Command, TopicsDefinition.Command, ResetOffsetsDefinition.Command, ShowStore.Command,
@@ -126,11 +127,8 @@ public sealed class ConsumerCommandDefinition
     public Option<TimeSpan> ConnectTimeout { get; } = new Option<TimeSpan>("--connect-timeout") { Description = "How long to wait for the first answer from the cluster before giving up", HelpName = "duration" }
         .ParsedAsDuration(TimeSpan.FromSeconds(10), minimum: TimeSpan.FromMilliseconds(100));
 
-    public Option<string?> EventType { get; } = new("--event-type", "-e")
-    {
-        Description = "Show only events of this type (e.g. note_created); other messages are counted as filtered out",
-        HelpName = "type",
-    };
+    /// <summary><c>--filter</c> and <c>--event-type</c>, in Filters/.</summary>
+    public FilterOptions Filters { get; } = new();
 
     public Option<int[]> Partition { get; } = new("--partition", "-p")
     {

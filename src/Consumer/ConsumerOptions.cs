@@ -9,6 +9,9 @@ public sealed record ConsumerOptions(string BootstrapServers, IReadOnlyList<stri
     /// <summary>When set, only events of this type are shown; the rest count as filtered out.</summary>
     public string? EventType { get; init; }
 
+    /// <summary>Only messages that pass all of these (and <see cref="EventType"/>) are shown; the rest count as filtered out.</summary>
+    public IReadOnlyList<KafkaDemo.Common.Filtering.MessageFilter> Filters { get; init; } = [];
+
     /// <summary>Where to start reading.</summary>
     public StartPosition From { get; init; } = StartPosition.Earliest;
 

@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using KafkaDemo.Common.Decoding;
 using KafkaDemo.Common.Envelopes;
 using KafkaDemo.Consumer.DeadLetters;
+using KafkaDemo.Consumer.Filters;
 using KafkaDemo.Consumer.SchemaRegistry;
 using Microsoft.Extensions.Logging;
 
@@ -9,13 +10,15 @@ namespace KafkaDemo.Consumer.Processing;
 
 /// <summary>
 /// The path of one message through the Consumer, step by step: decode it; if it is invalid,
-/// report it and hand it to the dead-letter sink; keep it only if it passes the event-type filter;
+/// report it and hand it to the dead-letter sink; keep it only if it passes the filters;
 /// write it; count it. Never throws for a payload; returns false only when an invalid message
 /// could not be dead-lettered, in which case its offset must not be stored.
 /// </summary>
 internal sealed class MessageProcessor(
     ConsumerOptions options, RunContext run, IDeadLetterSink? deadLetters, ILogger logger, Action<ConsumedMessage>? observer, RegistryDecoders? registry = null)
 {
+    private readonly MessageFilters? _filters = MessageFilters.For(options);
+
     public bool Handle(ConsumeResult<byte[], byte[]> result) => Handle(result, out _);
 
     /// <summary>Handles <paramref name="result"/>; <paramref name="shown"/> is the decoded message when it passed the filter and was written.</summary>
@@ -28,7 +31,7 @@ internal sealed class MessageProcessor(
             return false;
         }
 
-        var passes = Passes(message.Decoded);
+        var passes = Passes(result, message);
         if (passes)
         {
             Write(result, message);
@@ -80,5 +83,5 @@ internal sealed class MessageProcessor(
         });
     }
 
-    private bool Passes(DecodedMessage decoded) => options.EventType is null || decoded.EventType == options.EventType;
+    private bool Passes(ConsumeResult<byte[], byte[]> result, ConsumedMessage message) => _filters is null || _filters.Passes(result.Message, message);
 }
