@@ -56,7 +56,7 @@ public static class ConsumerCommand
     internal static ConsumerOptions Bind(string[] args, Func<string, string?> environment)
     {
         var definition = new ConsumerCommandDefinition(environment, [], () => DateTimeOffset.UtcNow);
-        return Bind(definition, definition.Root.Parse(args));
+        return Bind(definition, definition.Root.Parse(args, CommandLineHost.Parsing));
     }
 
     private static ConsumerOptions Bind(ConsumerCommandDefinition d, ParseResult parsed)
@@ -75,7 +75,8 @@ public static class ConsumerCommand
         return new ConsumerOptions(parsed.GetRequiredValue(d.Client.BootstrapServers), topics, group)
         {
             EventType = parsed.GetValue(d.EventType),
-            From = parsed.GetValue(d.From) ?? StartPosition.Earliest,
+            From = d.Range.StartIn(parsed),
+            Until = parsed.GetValue(d.Range.Until),
             MaxMessages = parsed.GetValue(d.MaxMessages),
             ExitAtEnd = parsed.GetValue(d.ExitAtEnd),
             IdleTimeout = parsed.GetValue(d.IdleTimeout),
