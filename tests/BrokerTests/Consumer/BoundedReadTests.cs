@@ -1,6 +1,7 @@
 using KafkaDemo.Cli;
 using KafkaDemo.Consumer;
 using KafkaDemo.Consumer.Lag;
+using KafkaDemo.Consumer.Store;
 
 namespace KafkaDemo.BrokerTests.Consumer;
 
@@ -78,6 +79,19 @@ public class BoundedReadTests(BrokerFixture broker)
         Assert.Equal(ExitCodes.Success, rest.ExitCode);
         Assert.Equal([5, 3, 1], PartitionFiller.Offsets(rest.Stdout).OrderBy(p => p.Key).Select(p => p.Value[0]));
         Assert.All(PartitionFiller.Offsets(rest.Stdout).Values, offsets => Assert.Equal(9, offsets[^1]));
+    }
+
+    [Fact]
+    public async Task With_a_store_the_database_holds_each_partitions_next_offset_at_its_bound()
+    {
+        var topic = await TopicWith("until-store", 4, 4);
+        var store = $"sqlite:{Path.Combine(Path.GetTempPath(), topic)}.db";
+
+        var (exitCode, output, _) = await Consume($"-t {topic} -g {topic} --until @2 --store {store}");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Equal(new Dictionary<int, List<long>> { [0] = [0, 1], [1] = [0, 1] }, PartitionFiller.Offsets(output));
+        Assert.Equal([new StoredOffset(topic, topic, 0, 2), new StoredOffset(topic, topic, 1, 2)], EventStore.Open(StoreTarget.Parse(store, out _)!).Offsets(topic));
     }
 
     [Fact]
