@@ -52,11 +52,18 @@ public sealed class RangeOptions
 
     public Option<UntilBound?> Until { get; }
 
-    public Option<int> Tail { get; } = new Option<int>("--tail")
+    public Option<int> Tail { get; } = WithoutDefault(new Option<int>("--tail")
     {
         Description = "Start each partition n messages before its end, whatever the group committed; with --exit-at-end show them and stop, without it follow on",
         HelpName = "n",
-    }.Within(0, int.MaxValue, 0);
+    }.Within(0, int.MaxValue, 0));
+
+    // Absent, --tail is not "the last 0": --help shows no default for it.
+    private static Option<int> WithoutDefault(Option<int> option)
+    {
+        option.DefaultValueFactory = null;
+        return option;
+    }
 
     /// <summary>Where reading starts: <c>--tail</c> when given, else <c>--from</c>.</summary>
     public StartPosition StartIn(ParseResult parsed) =>
