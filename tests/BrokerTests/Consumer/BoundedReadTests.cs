@@ -95,6 +95,21 @@ public class BoundedReadTests(BrokerFixture broker)
     }
 
     [Fact]
+    public async Task Without_exit_at_end_a_partition_short_of_its_bound_keeps_the_run_going_until_another_stop()
+    {
+        var topic = await TopicWith("until-wait", 3, 1);
+
+        var (exitCode, output, error) = await ProgramProcess.RunAsync("KafkaDemo.Consumer",
+            $@"-b {broker.BootstrapServers} -t {topic} -g {topic} --until @2 --idle-timeout 5s --format %p:%o\n");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("No message for 5s; stopped", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Read every partition", error, StringComparison.Ordinal);
+        Assert.Equal(new Dictionary<int, List<long>> { [0] = [0, 1], [1] = [0] }, PartitionFiller.Offsets(output));
+        Assert.Equal(new Dictionary<int, long?> { [0] = 2, [1] = 1 }, Committed(topic, topic));
+    }
+
+    [Fact]
     public async Task Max_messages_stops_a_bounded_run_first_and_commits_only_what_was_shown()
     {
         var topic = await TopicWith("until-max", 4);
