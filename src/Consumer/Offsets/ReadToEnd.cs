@@ -7,10 +7,10 @@ namespace KafkaDemo.Consumer.Offsets;
 /// <c>--exit-at-end</c> and <c>--until</c>: which partitions of the run are still to be read to
 /// their end. With <c>--exit-at-end</c> a partition's end is its high watermark when it is first
 /// assigned (to any instance); with <c>--until</c> it is also where its <see cref="Bounds"/> stop it,
-/// whichever comes first. It reaches
-/// its end once a message just before that end was handled, or once librdkafka reports the
-/// partition's end at or past it (an empty partition, one whose committed offset is already there,
-/// or one whose last offsets are transaction markers). It is done once that position has also been
+/// whichever comes first. It reaches its end once a message just before that end was handled, or
+/// (its high watermark) once librdkafka reports the partition's end at or past it (an empty
+/// partition, one whose committed offset is already there, or one whose last offsets are
+/// transaction markers). It is done once that position has also been
 /// committed: a commit that fails in a rebalance leaves it pending, its next owner reads it again
 /// from the last commit and tries again. A run outside the group has no next owner to try again:
 /// its partition is done once read to its end, committed or not. The run is done when every
@@ -21,7 +21,6 @@ public sealed class ReadToEnd
     private readonly Lock _gate = new();
     private readonly HashSet<TopicPartition> _pending;
     private readonly Dictionary<TopicPartition, long> _ends = [];
-
     private readonly bool _untilHighWatermark;
 
     /// <summary>
