@@ -14,6 +14,12 @@ public static class CommandLineHost
     /// <summary>How long a program may take to stop after Ctrl+C or SIGTERM.</summary>
     public static readonly TimeSpan ShutdownLimit = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How every program parses: without response files, so that a value starting with <c>@</c>
+    /// (the Consumer's <c>--until @offset</c>) is that value, not the contents of a file of that name.
+    /// </summary>
+    public static ParserConfiguration Parsing { get; } = new() { ResponseFileTokenReplacer = null };
+
     /// <summary>Parses <paramref name="args"/>, then runs the chosen command's action.</summary>
     public static async Task<int> InvokeAsync(
         RootCommand root, IReadOnlyList<string> args, TextWriter? output = null, TextWriter? error = null,
@@ -23,7 +29,7 @@ public static class CommandLineHost
         error ??= Console.Error;
         var name = root.Name;
 
-        var parsed = root.Parse(args);
+        var parsed = root.Parse(args, Parsing);
         if (parsed.Action is ParseErrorAction)
         {
             // The first error is the cause; later ones are usually its echoes (a value that did not

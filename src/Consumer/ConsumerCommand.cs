@@ -61,7 +61,7 @@ public static class ConsumerCommand
     internal static ConsumerOptions Bind(string[] args, Func<string, string?> environment)
     {
         var definition = new ConsumerCommandDefinition(environment, [], () => DateTimeOffset.UtcNow);
-        return Bind(definition, definition.Root.Parse(args));
+        return Bind(definition, definition.Root.Parse(args, CommandLineHost.Parsing));
     }
 
     private static ConsumerOptions Bind(ConsumerCommandDefinition d, ParseResult parsed)
@@ -81,7 +81,8 @@ public static class ConsumerCommand
         {
             EventType = parsed.GetValue(d.Filters.EventType),
             Filters = parsed.GetRequiredValue(d.Filters.Filter),
-            From = parsed.GetValue(d.From) ?? StartPosition.Earliest,
+            From = d.Range.StartIn(parsed),
+            Until = parsed.GetValue(d.Range.Until),
             MaxMessages = parsed.GetValue(d.MaxMessages),
             ExitAtEnd = parsed.GetValue(d.ExitAtEnd),
             IdleTimeout = parsed.GetValue(d.IdleTimeout),

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
 using KafkaDemo.Consumer.Filters;
+using KafkaDemo.Consumer.Bounds;
 using KafkaDemo.Consumer.Lag;
 using KafkaDemo.Consumer.Processing;
 using KafkaDemo.Consumer.Reset;
@@ -28,23 +29,7 @@ public sealed class ConsumerCommandDefinition
             Description = "Consumer group to join; consumers sharing a group split the partitions between them",
             HelpName = "id",
         }.FallBackTo("KAFKA_GROUP_ID", "notes-consumer", environment).NotBlank();
-        From = new Option<StartPosition>("--from")
-        {
-            Description = "Where to start: earliest, latest (where the group has no committed offset), committed, a time (2026-11-22T10:00:00Z, epoch ms) or a duration ago (-10m)",
-            HelpName = "position",
-            DefaultValueFactory = _ => StartPosition.Earliest,
-            CustomParser = result =>
-            {
-                var text = result.Tokens[0].Value;
-                var position = StartPosition.Parse(text, clock());
-                if (position is null)
-                {
-                    result.AddError($"'{text}' is not a start position for --from: use earliest, latest, committed, a time, epoch milliseconds or -<duration>.");
-                }
-
-                return position ?? StartPosition.Earliest;
-            },
-        };
+        Range = new RangeOptions(clock);
 
         Store = new Option<StoreTarget?>("--store")
         {
@@ -73,7 +58,7 @@ public sealed class ConsumerCommandDefinition
         SchemaRegistry = new SchemaRegistryOptions(environment);
         Root = new RootCommand($"Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything. {EnvironmentFallback.Rule}")
         {
-            Client.BootstrapServers, Topics, GroupId, Filters.EventType, Filters.Filter, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
+            Client.BootstrapServers, Topics, GroupId, Filters.EventType, Filters.Filter, From, Range.Until, Range.Tail, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
             Commit, IsolationLevel, DeadLetterTopic, Output, Format, ConnectTimeout, Store, Client.ConfigFile, Client.Properties,
             SchemaRegistry.Url, SchemaRegistry.Auth, SchemaRegistry.CaFile, Encodings.Key, Encodings.Value,
             LagDefinition.Command, TopicsDefinition.Command, ResetOffsetsDefinition.Command, ShowStore.Command,
@@ -87,6 +72,7 @@ public sealed class ConsumerCommandDefinition
         Client.Decides(IsolationLevel, "isolation.level", parsed => parsed.GetRequiredValue(IsolationLevel));
         Logging.AddTo(Root);
         Root.Validators.Add(result => ConsumerOptionChecks.Check(this, result));
+        Root.Validators.Add(result => Range.Check(result, Commit));
     }
 
     /// <summary>The root command, without actions until <see cref="ConsumerCommand"/> sets them.</summary>
@@ -122,7 +108,10 @@ public sealed class ConsumerCommandDefinition
 
     public Option<string> GroupId { get; }
 
-    public Option<StartPosition> From { get; }
+    /// <summary><c>--from</c>, <c>--until</c>, <c>--tail</c>: where reading starts and stops, in Bounds/.</summary>
+    public RangeOptions Range { get; }
+
+    public Option<StartPosition> From => Range.From;
 
     public Option<TimeSpan> ConnectTimeout { get; } = new Option<TimeSpan>("--connect-timeout") { Description = "How long to wait for the first answer from the cluster before giving up", HelpName = "duration" }
         .ParsedAsDuration(TimeSpan.FromSeconds(10), minimum: TimeSpan.FromMilliseconds(100));

@@ -17,7 +17,8 @@ namespace KafkaDemo.Consumer;
 /// (output, DLQ); with <c>--commit after-processing</c> its offset waits in the
 /// <see cref="OffsetCheckpoint"/> until <see cref="BeforeOffsetsMove"/> made it durable: whenever the
 /// local queue runs dry, every <see cref="OffsetCheckpoint.CheckpointEvery"/> messages, and before
-/// every commit. With <c>--exit-at-end</c>, <see cref="EndCommits"/> commits each partition at its end.
+/// every commit. With <c>--exit-at-end</c> or <c>--until</c>, <see cref="EndCommits"/> commits each
+/// partition at its end or bound, and keeps messages past the bound from being handled.
 /// </summary>
 /// <remarks>
 /// With <c>--store</c>, each checkpoint first writes the <see cref="StoreBatch"/> (the events and
@@ -168,6 +169,11 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             }
 
             if (result?.Message is null)
+            {
+                continue;
+            }
+
+            if (_ends?.PastBound(consumer, result) == true)
             {
                 continue;
             }

@@ -15,6 +15,9 @@ public sealed record ConsumerOptions(string BootstrapServers, IReadOnlyList<stri
     /// <summary>Where to start reading.</summary>
     public StartPosition From { get; init; } = StartPosition.Earliest;
 
+    /// <summary>Where each partition stops (<c>--until</c>); null: it does not.</summary>
+    public Bounds.UntilBound? Until { get; init; }
+
     /// <summary>Stop after this many messages (shown or filtered); 0 means no limit.</summary>
     public int MaxMessages { get; init; }
 

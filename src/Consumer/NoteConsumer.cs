@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using KafkaDemo.Cli;
 using KafkaDemo.Cli.Terminal;
 using KafkaDemo.Clients;
+using KafkaDemo.Consumer.Bounds;
 using KafkaDemo.Consumer.DeadLetters;
 using KafkaDemo.Consumer.Offsets;
 using KafkaDemo.Consumer.Processing;
@@ -82,7 +83,8 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
 
         if (run.Stop.ToEnd?.Done == true)
         {
-            logger.LogInformation("Read every partition to its end; stopped");
+            logger.LogInformation("Read every partition to its {Where}; stopped",
+                options.Until is null ? "end" : options.ExitAtEnd ? "end or --until bound" : "--until bound");
         }
 
         if (run.Stop.IdleTooLong && options.IdleTimeout is { } idle)
@@ -108,9 +110,12 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
 
     // Every partition the run will read: the manual assignment, or all partitions of the topics.
     private ReadToEnd? ReadToEndOf(Metadata metadata) =>
-        !options.ExitAtEnd ? null
-        : options.Assignment is { } manual ? new ReadToEnd(manual.Select(a => new TopicPartition(a.Topic, a.Partition)))
-        : new ReadToEnd(options.Topics.SelectMany(topic => ClusterMetadata.Partitions(metadata, topic)));
+        !options.ExitAtEnd && options.Until is null ? null
+        : new ReadToEnd(options.Assignment is { } manual
+                ? manual.Select(a => new TopicPartition(a.Topic, a.Partition))
+                : options.Topics.SelectMany(topic => ClusterMetadata.Partitions(metadata, topic)),
+            options.Until is { } until ? new PartitionBounds(until) : null,
+            untilHighWatermark: options.ExitAtEnd);
 
     private ConsumeSummary Finish(ConsumeSummary summary, TimeSpan elapsed)
     {

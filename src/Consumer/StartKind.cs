@@ -14,4 +14,7 @@ public enum StartKind
 
     /// <summary>The first message at or after a point in time.</summary>
     Time,
+
+    /// <summary>The last n offsets of each partition (<c>--tail</c>), whatever the group committed.</summary>
+    Tail,
 }

@@ -5,12 +5,13 @@ namespace KafkaDemo.Consumer;
 
 /// <summary>
 /// Where reading starts. For a group, committed offsets win over <see cref="StartKind.Earliest"/>
-/// and <see cref="StartKind.Latest"/> (which only apply where the group has none); a time
-/// repositions every newly assigned partition once.
+/// and <see cref="StartKind.Latest"/> (which only apply where the group has none); a time or a
+/// tail repositions every newly assigned partition once.
 /// </summary>
 /// <param name="Kind">The kind of position.</param>
 /// <param name="Time">The point in time, for <see cref="StartKind.Time"/>.</param>
-public sealed record StartPosition(StartKind Kind, DateTimeOffset? Time = null)
+/// <param name="Count">How many messages from each partition's end, for <see cref="StartKind.Tail"/>.</param>
+public sealed record StartPosition(StartKind Kind, DateTimeOffset? Time = null, long Count = 0)
 {
     /// <summary>From the beginning.</summary>
     public static readonly StartPosition Earliest = new(StartKind.Earliest);
@@ -20,6 +21,9 @@ public sealed record StartPosition(StartKind Kind, DateTimeOffset? Time = null)
 
     /// <summary>From the group's committed offsets.</summary>
     public static readonly StartPosition Committed = new(StartKind.Committed);
+
+    /// <summary>The last <paramref name="count"/> messages of each partition: <c>--tail</c>.</summary>
+    public static StartPosition Tail(long count) => new(StartKind.Tail, Count: count);
 
     /// <summary>
     /// Reads <c>earliest</c>, <c>latest</c>, <c>committed</c>, an ISO 8601 time (UTC unless it says
@@ -56,5 +60,10 @@ public sealed record StartPosition(StartKind Kind, DateTimeOffset? Time = null)
     }
 
     /// <inheritdoc />
-    public override string ToString() => Kind == StartKind.Time ? Time!.Value.ToString("O", CultureInfo.InvariantCulture) : Kind.ToString().ToLowerInvariant();
+    public override string ToString() => Kind switch
+    {
+        StartKind.Time => Time!.Value.ToString("O", CultureInfo.InvariantCulture),
+        StartKind.Tail => $"the last {Count} of each partition",
+        _ => Kind.ToString().ToLowerInvariant(),
+    };
 }

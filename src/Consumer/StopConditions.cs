@@ -5,7 +5,7 @@ namespace KafkaDemo.Consumer;
 
 /// <summary>
 /// When a run stops, for every instance at once: cancellation, a fatal error, <c>--max-messages</c>,
-/// <c>--idle-timeout</c>, and <c>--exit-at-end</c> (whose partitions <see cref="ReadToEnd"/> tracks). Thread-safe.
+/// <c>--idle-timeout</c>, and <c>--exit-at-end</c> and <c>--until</c> (whose partitions <see cref="ReadToEnd"/> tracks). Thread-safe.
 /// </summary>
 internal sealed class StopConditions(ConsumerOptions options, CancellationToken cancellationToken, ReadToEnd? toEnd)
 {
@@ -13,7 +13,7 @@ internal sealed class StopConditions(ConsumerOptions options, CancellationToken 
     private long _lastActivity = Stopwatch.GetTimestamp();
     private volatile bool _fatal;
 
-    /// <summary>With <c>--exit-at-end</c>, the partitions still to be read to their end; null otherwise.</summary>
+    /// <summary>With <c>--exit-at-end</c> or <c>--until</c>, the partitions still to be read to their end or bound; null otherwise.</summary>
     public ReadToEnd? ToEnd => toEnd;
 
     public CancellationToken Cancellation => cancellationToken;

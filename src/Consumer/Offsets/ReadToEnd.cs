@@ -1,13 +1,16 @@
 using Confluent.Kafka;
+using KafkaDemo.Consumer.Bounds;
 
 namespace KafkaDemo.Consumer.Offsets;
 
 /// <summary>
-/// <c>--exit-at-end</c>: which partitions of the run are still to be read to their end. A
-/// partition's end is its high watermark when it is first assigned (to any instance). It reaches
-/// its end once a message just before that end was handled, or once librdkafka reports the
-/// partition's end at or past it (an empty partition, one whose committed offset is already there,
-/// or one whose last offsets are transaction markers). It is done once that position has also been
+/// <c>--exit-at-end</c> and <c>--until</c>: which partitions of the run are still to be read to
+/// their end. With <c>--exit-at-end</c> a partition's end is its high watermark when it is first
+/// assigned (to any instance); with <c>--until</c> it is also where its <see cref="Bounds"/> stop it,
+/// whichever comes first. It reaches its end once a message just before that end was handled, or
+/// (its high watermark) once librdkafka reports the partition's end at or past it (an empty
+/// partition, one whose committed offset is already there, or one whose last offsets are
+/// transaction markers). It is done once that position has also been
 /// committed: a commit that fails in a rebalance leaves it pending, its next owner reads it again
 /// from the last commit and tries again. A run outside the group has no next owner to try again:
 /// its partition is done once read to its end, committed or not. The run is done when every
@@ -18,9 +21,21 @@ public sealed class ReadToEnd
     private readonly Lock _gate = new();
     private readonly HashSet<TopicPartition> _pending;
     private readonly Dictionary<TopicPartition, long> _ends = [];
+    private readonly bool _untilHighWatermark;
 
-    /// <summary>Tracks <paramref name="partitions"/>: every partition the run will read.</summary>
-    public ReadToEnd(IEnumerable<TopicPartition> partitions) => _pending = [.. partitions];
+    /// <summary>
+    /// Tracks <paramref name="partitions"/>: every partition the run will read, each to its high
+    /// watermark (<paramref name="untilHighWatermark"/>, <c>--exit-at-end</c>) and to its <paramref name="bounds"/>.
+    /// </summary>
+    public ReadToEnd(IEnumerable<TopicPartition> partitions, PartitionBounds? bounds = null, bool untilHighWatermark = true)
+    {
+        _pending = [.. partitions];
+        Bounds = bounds;
+        _untilHighWatermark = untilHighWatermark;
+    }
+
+    /// <summary>With <c>--until</c>, where each partition stops; null otherwise.</summary>
+    public PartitionBounds? Bounds { get; }
 
     /// <summary>True once every partition has been read to its end.</summary>
     public bool Done
@@ -39,7 +54,16 @@ public sealed class ReadToEnd
     {
         lock (_gate)
         {
-            return _pending.Contains(partition) && !_ends.ContainsKey(partition);
+            return _untilHighWatermark && _pending.Contains(partition) && !_ends.ContainsKey(partition);
+        }
+    }
+
+    /// <summary>Whether <paramref name="partition"/> is still to be read to its end (or its bound) and committed there.</summary>
+    public bool IsPending(TopicPartition partition)
+    {
+        lock (_gate)
+        {
+            return _pending.Contains(partition);
         }
     }
 

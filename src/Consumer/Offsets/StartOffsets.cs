@@ -2,7 +2,7 @@ using Confluent.Kafka;
 
 namespace KafkaDemo.Consumer.Offsets;
 
-/// <summary>Where each partition starts, from <c>--from</c> and <c>--assign topic:partition@offset</c>.</summary>
+/// <summary>Where each partition starts, from <c>--from</c> (or <c>--tail</c>) and <c>--assign topic:partition@offset</c>.</summary>
 internal sealed class StartOffsets(StartPosition from)
 {
     private static readonly TimeSpan s_metadataTimeout = TimeSpan.FromSeconds(10);
@@ -11,19 +11,19 @@ internal sealed class StartOffsets(StartPosition from)
 
     /// <summary>
     /// For a group member's newly assigned partitions: the committed offset (Unset), except that
-    /// a time repositions each partition once; after a later rebalance the member resumes from
-    /// the committed offsets instead of reading everything since that time again.
+    /// a time or a tail repositions each partition once; after a later rebalance the member
+    /// resumes from the committed offsets instead of reading everything since then again.
     /// </summary>
     public IEnumerable<TopicPartitionOffset> ForAssigned(IConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions)
     {
-        if (from.Kind != StartKind.Time)
+        if (from.Kind is not (StartKind.Time or StartKind.Tail))
         {
             return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
         }
 
         var fresh = partitions.Where(_positioned.Add).ToList();
-        var atTime = AtTime(consumer, fresh).ToDictionary(o => o.TopicPartition);
-        return partitions.Select(p => atTime.TryGetValue(p, out var offset) ? offset : new TopicPartitionOffset(p, Offset.Unset));
+        var repositioned = (from.Kind == StartKind.Tail ? AtTail(consumer, fresh) : AtTime(consumer, fresh)).ToDictionary(o => o.TopicPartition);
+        return partitions.Select(p => repositioned.TryGetValue(p, out var offset) ? offset : new TopicPartitionOffset(p, Offset.Unset));
     }
 
     /// <summary>For a manual assignment: the offset given with the partition, otherwise where <c>--from</c> says.</summary>
@@ -35,6 +35,7 @@ internal sealed class StartOffsets(StartPosition from)
         var fromOption = from.Kind switch
         {
             StartKind.Time => AtTime(consumer, rest),
+            StartKind.Tail => AtTail(consumer, rest),
             StartKind.Latest => rest.Select(p => new TopicPartitionOffset(p, Offset.End)),
             StartKind.Committed => rest.Select(p => new TopicPartitionOffset(p, Offset.Stored)),
             _ => rest.Select(p => new TopicPartitionOffset(p, Offset.Beginning)),
@@ -58,6 +59,14 @@ internal sealed class StartOffsets(StartPosition from)
                 _ => Offset.Beginning,
             });
     }
+
+    // The last n offsets: transaction markers and offsets compacted away among them show fewer messages.
+    private IEnumerable<TopicPartitionOffset> AtTail(IConsumer<byte[], byte[]> consumer, IReadOnlyList<TopicPartition> partitions) =>
+        partitions.Select(p =>
+        {
+            var watermarks = consumer.QueryWatermarkOffsets(p, s_metadataTimeout);
+            return new TopicPartitionOffset(p, new Offset(Math.Max(watermarks.Low.Value, watermarks.High.Value - from.Count)));
+        }).ToList();
 
     private IEnumerable<TopicPartitionOffset> AtTime(IConsumer<byte[], byte[]> consumer, IReadOnlyList<TopicPartition> partitions)
     {

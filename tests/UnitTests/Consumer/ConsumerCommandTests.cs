@@ -1,4 +1,5 @@
 using KafkaDemo.Consumer;
+using KafkaDemo.Consumer.Bounds;
 
 namespace KafkaDemo.UnitTests.Consumer;
 
@@ -28,6 +29,24 @@ public class ConsumerCommandTests
         Assert.Equal("demo-group", parsed.GetValue<string>("--group-id"));
         Assert.Equal(StartPosition.Latest, parsed.GetValue<StartPosition>("--from"));
         Assert.Equal(TimeSpan.FromSeconds(10), parsed.GetValue<TimeSpan?>("--idle-timeout"));
+    }
+
+    [Fact]
+    public void Tail_and_until_bind_to_a_start_and_a_bound()
+    {
+        var options = ConsumerCommand.Bind(["--tail", "5", "--until", "@100"], CommandLine.Environment());
+
+        Assert.Equal(StartPosition.Tail(5), options.From);
+        Assert.Equal(new UntilBound(UntilKind.Offset, 100), options.Until);
+    }
+
+    [Fact]
+    public void Without_tail_or_until_the_start_is_from_and_nothing_bounds_the_run()
+    {
+        var options = ConsumerCommand.Bind(["--from", "latest"], CommandLine.Environment());
+
+        Assert.Equal(StartPosition.Latest, options.From);
+        Assert.Null(options.Until);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using KafkaDemo.Consumer.Bounds;
 using KafkaDemo.Consumer.Offsets;
 
 namespace KafkaDemo.UnitTests.Consumer.Offsets;
@@ -65,6 +66,20 @@ public class ReadToEndTests
         Assert.False(toEnd.ReachedEnd(P0, 1_000));
         Assert.False(toEnd.Done);
         Assert.True(toEnd.NeedsEnd(P0));
+    }
+
+    [Fact]
+    public void Under_until_alone_no_partition_takes_its_high_watermark_as_its_end()
+    {
+        var toEnd = new ReadToEnd([P0], new PartitionBounds(new UntilBound(UntilKind.Count, 1)), untilHighWatermark: false);
+
+        toEnd.TakeEnds([P0], _ => throw new InvalidOperationException("no watermark is asked for"));
+
+        Assert.False(toEnd.NeedsEnd(P0));
+        Assert.False(toEnd.Handled(P0, 0));
+        Assert.True(toEnd.IsPending(P0));
+        toEnd.Committed(P0);
+        Assert.True(toEnd.Done);
     }
 
     [Fact]
