@@ -3,6 +3,7 @@
 using Confluent.Kafka;
 using KafkaDemo.Cli;
 using KafkaDemo.Clients;
+using KafkaDemo.Consumer.Copy;
 using KafkaDemo.Consumer.Offsets;
 using KafkaDemo.Consumer.Processing;
 using KafkaDemo.Consumer.Store;
@@ -24,7 +25,7 @@ namespace KafkaDemo.Consumer;
 /// their next offsets in one database transaction) and only then stores the offsets with Kafka;
 /// assigned partitions start from the offsets the database holds.
 /// </remarks>
-internal sealed class ConsumerInstance(int number, ConsumerOptions options, ConsumerConfig config, RunContext run, MessageProcessor processor, ILogger logger, EventStore? store = null)
+internal sealed class ConsumerInstance(int number, ConsumerOptions options, ConsumerConfig config, RunContext run, MessageProcessor processor, ILogger logger, EventStore? store = null, CopyTarget? copy = null)
 {
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(200);
 
@@ -35,6 +36,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
     private readonly OutsideGroupCommits? _outside = options.Assignment is null ? null : new OutsideGroupCommits(number, options.GroupId, logger);
     private OffsetCheckpoint _checkpoint = null!;
     private EndCommits? _ends;
+    private CopyBatch? _copy;
 
     public void Run()
     {
@@ -42,9 +44,10 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
         try
         {
             using var consumer = Build();
-            var durable = new BeforeOffsetsMove(number, run.Output, _batch, run.Stop, logger);
+            _copy = copy is null ? null : new CopyBatch(copy, consumer);
+            var durable = new BeforeOffsetsMove(number, run.Output, _batch, run.Stop, logger, _copy);
             _checkpoint = new OffsetCheckpoint(durable.MakeDurable, consumer.StoreOffset, logger, number);
-            _ends = run.Stop.ToEnd is { } toEnd ? new EndCommits(number, toEnd, _checkpoint, logger, _outside) : null;
+            _ends = run.Stop.ToEnd is { } toEnd ? new EndCommits(number, toEnd, _checkpoint, logger, _outside, _copy?.CommitsOffsets == true) : null;
             Start(consumer);
             try
             {
@@ -112,6 +115,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             {
                 _checkpoint.Forget(partitions.Select(p => p.TopicPartition));
                 _batch?.Forget(partitions.Select(p => p.TopicPartition));
+                _copy?.Forget(partitions.Select(p => p.TopicPartition));
                 _assignment.Track(partitions.Select(p => p.TopicPartition), added: false, "lost");
             });
         try
@@ -187,6 +191,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             }
 
             _batch?.Handled(result.TopicPartition, result.Offset.Value, shown is null ? null : StoredEvents.From(result, shown, DateTimeOffset.UtcNow));
+            _copy?.Handled(result);
             if (options.Commit == CommitMode.AfterProcessing)
             {
                 _checkpoint.Handled(result);
@@ -202,7 +207,8 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
     }
 
     // With --commit after-processing, stored offsets are committed when partitions are taken away
-    // and at shutdown, so the next owner starts right after the last message handled here.
+    // and at shutdown, so the next owner starts right after the last message handled here; a
+    // transactional copy's checkpoint commits them in its transaction instead.
     private void CommitHandled(IConsumer<byte[], byte[]> consumer, string occasion)
     {
         if (options.Commit != CommitMode.AfterProcessing)
@@ -210,7 +216,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             return;
         }
 
-        if (_outside?.Refused == true)
+        if (_outside?.Refused == true || _copy?.CommitsOffsets == true)
         {
             _checkpoint.Checkpoint();
         }
