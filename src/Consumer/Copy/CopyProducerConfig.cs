@@ -12,7 +12,11 @@ internal static class CopyProducerConfig
     /// <summary>Builds the producer <paramref name="copy"/> writes with.</summary>
     public static IProducer<byte[], byte[]> Build(CopyOptions copy, ConsumerOptions options, ILogger logger)
     {
-        var config = new ProducerConfig();
+        var config = new ProducerConfig
+        {
+            // A key lands where the Producer (and a Java client) would put it; -X partitioner=… still wins.
+            Partitioner = Partitioner.Murmur2Random,
+        };
         foreach (var (name, value) in options.ClientSettings)
         {
             config.Set(name, value);

@@ -181,6 +181,38 @@ public class CopyCommandTests(BrokerFixture broker)
     }
 
     [Fact]
+    public async Task A_redrive_stops_with_exit_1_at_a_message_that_does_not_say_where_it_came_from()
+    {
+        var topic = await broker.CreateTopicAsync("redrive-orphan", 1);
+        await Produce(topic, "-n", "1");
+
+        var (exitCode, _, error) = await ProgramProcess.RunAsync("KafkaDemo.Consumer",
+            $"copy -b {broker.BootstrapServers} -t {topic} --redrive -g {topic} --exit-at-end").WaitAsync(Bound);
+
+        Assert.Equal(ExitCodes.Failure, exitCode);
+        Assert.Contains($"Cannot copy {topic}[0]@0: it has no dlq.source.topic header", error);
+    }
+
+    [Fact]
+    public async Task A_transaction_whose_offsets_are_refused_is_aborted_and_the_run_stops_with_exit_1()
+    {
+        using var cluster = KafkaDemo.LocalBroker.MockCluster.Start(brokerCount: 1);
+        cluster.CreateTopic("source", 1);
+        cluster.CreateTopic("target", 1);
+        var (produced, _, produceError) = await CommandRunner.RunAsync(ProducerCommand.Create(_ => null), "-b", cluster.BootstrapServers, "-t", "source", "-n", "5", "-q")
+            .WaitAsync(Bound);
+        Assert.True(produced == ExitCodes.Success, produceError);
+        cluster.PushRequestErrors(KafkaDemo.LocalBroker.KafkaApi.TxnOffsetCommit,
+            ErrorCode.GroupAuthorizationFailed, ErrorCode.GroupAuthorizationFailed, ErrorCode.GroupAuthorizationFailed);
+
+        var (exitCode, _, error) = await ProgramProcess.RunAsync("KafkaDemo.Consumer",
+            $"copy -b {cluster.BootstrapServers} -t source --to-topic target -g copier --transactional-id copier --exit-at-end").WaitAsync(Bound);
+
+        Assert.Equal(ExitCodes.Failure, exitCode);
+        Assert.Contains("Copy: transaction 1 (5 messages) aborted: its source offsets could not be added to it", error);
+    }
+
+    [Fact]
     public async Task A_copy_killed_with_SIGKILL_and_restarted_leaves_every_source_message_in_the_target()
     {
         const int Events = 30_000;
