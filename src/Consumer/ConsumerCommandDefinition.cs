@@ -186,5 +186,4 @@ public sealed class ConsumerCommandDefinition
     };
 
     public LoggingOptions Logging { get; } = LoggingOptions.Create("Only warnings and errors in the logs (no assignment lines); messages and the summary are still printed");
-
 }

@@ -23,7 +23,9 @@ namespace KafkaDemo.Consumer;
 /// <remarks>
 /// With <c>--store</c>, each checkpoint first writes the <see cref="StoreBatch"/> (the events and
 /// their next offsets in one database transaction) and only then stores the offsets with Kafka;
-/// assigned partitions start from the offsets the database holds.
+/// assigned partitions start from the offsets the database holds. In a <c>copy</c> the
+/// <see cref="CopyBatch"/> stands where the store batch would: each checkpoint confirms the copies,
+/// or commits them in one transaction with their offsets, which the consumer then never commits itself.
 /// </remarks>
 internal sealed class ConsumerInstance(int number, ConsumerOptions options, ConsumerConfig config, RunContext run, MessageProcessor processor, ILogger logger, EventStore? store = null, CopyTarget? copy = null)
 {

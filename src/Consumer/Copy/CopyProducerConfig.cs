@@ -1,5 +1,4 @@
 using Confluent.Kafka;
-using KafkaDemo.Cli;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Consumer.Copy;
@@ -33,9 +32,6 @@ internal static class CopyProducerConfig
         // The consumer's thread serves the delivery reports when it flushes or commits, so no
         // background poll thread exists (as for the dead-letter queue's producer).
         config.EnableBackgroundPoll = false;
-        return new ProducerBuilder<byte[], byte[]>(config)
-            // The settings are the consumer's; librdkafka warns about each consumer-only property.
-            .SetLogHandler((_, m) => { if (m.Facility != "CONFWARN") { ConsoleLogging.Forward(logger, m); } })
-            .Build();
+        return SideProducer.Build(config, logger);
     }
 }
