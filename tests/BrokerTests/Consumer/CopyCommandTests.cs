@@ -129,6 +129,23 @@ public class CopyCommandTests(BrokerFixture broker)
     }
 
     [Fact]
+    public async Task A_copy_composes_with_the_consumers_filter_assignment_and_message_limit()
+    {
+        var source = await broker.CreateTopicAsync("copy-compose-source", 3);
+        var filtered = await broker.CreateTopicAsync("copy-compose-filtered", 3);
+        var limited = await broker.CreateTopicAsync("copy-compose-limited", 3);
+        await Produce(source, "-n", "30");
+        var originals = Read(source);
+
+        await Copy("-t", source, "--to-topic", filtered, "-g", filtered, "--transactional-id", filtered, "-e", "note_created");
+        await Copy("-t", source, "--to-topic", limited, "-g", limited, "--assign", $"{source}:1", "-n", "2");
+
+        Assert.Equal(originals.Where(r => Text(r.Message.Value).Contains("note_created", StringComparison.Ordinal)).Select(Sequence).Order(),
+            Read(filtered).Select(Sequence).Order());
+        Assert.Equal(originals.Where(r => r.Partition.Value == 1).Select(Sequence).Order().Take(2), Read(limited).Select(Sequence).Order());
+    }
+
+    [Fact]
     public async Task A_transactional_copy_commits_its_source_offsets_only_inside_its_transactions()
     {
         var source = await broker.CreateTopicAsync("copy-offsets-source", 2);
