@@ -2,6 +2,7 @@ using System.CommandLine;
 using KafkaDemo.Cli;
 using KafkaDemo.Cli.Terminal;
 using KafkaDemo.Clients.Native;
+using KafkaDemo.Consumer.Copy;
 using KafkaDemo.Consumer.Lag;
 using KafkaDemo.Consumer.Reset;
 using KafkaDemo.Consumer.Store;
@@ -20,7 +21,8 @@ public static class ConsumerCommand
     {
         variables ??= environment is null ? EnvironmentFallback.ProcessVariables() : [];
         var definition = new ConsumerCommandDefinition(environment ?? EnvironmentFallback.Process, variables, clock ?? (() => DateTimeOffset.UtcNow));
-        definition.Root.SetAction((parsed, cancellationToken) => RunAsync(definition, parsed, cancellationToken));
+        definition.Root.SetAction((parsed, cancellationToken) => RunAsync(definition, parsed, Bind(definition, parsed), cancellationToken));
+        definition.CopyDefinition.Command.SetAction((parsed, cancellationToken) => CopyCommand.RunAsync(definition, parsed, cancellationToken));
         definition.LagDefinition.Command.SetAction((parsed, cancellationToken) => LagCommand.RunAsync(
             Bind(definition, parsed), definition.TopicsNamed(parsed), parsed.GetValue(definition.LagDefinition.Watch),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error, ConsoleTerminal.StandardOutputSize, cancellationToken));
@@ -41,9 +43,9 @@ public static class ConsumerCommand
         return definition.Root;
     }
 
-    private static async Task<int> RunAsync(ConsumerCommandDefinition d, ParseResult parsed, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="options"/>, bound from <paramref name="parsed"/>, with the logging it asks for; the exit code.</summary>
+    internal static async Task<int> RunAsync(ConsumerCommandDefinition d, ParseResult parsed, ConsumerOptions options, CancellationToken cancellationToken)
     {
-        var options = Bind(d, parsed);
         LoadedLibrary.LoadInBackground();
         using var loggers = d.Logging.CreateFactory(parsed);
         // The output may be buffered: each instance flushes it before storing the offsets of
@@ -64,7 +66,7 @@ public static class ConsumerCommand
         return Bind(definition, definition.Root.Parse(args, CommandLineHost.Parsing));
     }
 
-    private static ConsumerOptions Bind(ConsumerCommandDefinition d, ParseResult parsed)
+    internal static ConsumerOptions Bind(ConsumerCommandDefinition d, ParseResult parsed)
     {
         var topics = parsed.GetRequiredValue(d.Topics);
         IReadOnlyList<PartitionAssignment>? assignment = parsed.GetValue(d.Assign) is { } list

@@ -2,6 +2,7 @@ using System.CommandLine;
 using KafkaDemo.Cli;
 using KafkaDemo.Consumer.Filters;
 using KafkaDemo.Consumer.Bounds;
+using KafkaDemo.Consumer.Copy;
 using KafkaDemo.Consumer.Lag;
 using KafkaDemo.Consumer.Processing;
 using KafkaDemo.Consumer.Reset;
@@ -31,16 +32,7 @@ public sealed class ConsumerCommandDefinition
         }.FallBackTo("KAFKA_GROUP_ID", "notes-consumer", environment).NotBlank();
         Range = new RangeOptions(clock);
 
-        Store = new Option<StoreTarget?>("--store")
-        {
-            Description = "Keep consumed events, exactly once, with their offsets in sqlite:<path> or PostgreSQL (postgres://user:password@host:port/db, or an Npgsql connection string)",
-            HelpName = "target",
-            // Neither error quotes the value: it may hold a password.
-            CustomParser = result => StoreTarget.Parse(result.Tokens[0].Value, out var error) ?? Rejected(result, $"--store: {error}."),
-            DefaultValueFactory = result => environment(StoreVariable) is { } text && !string.IsNullOrWhiteSpace(text)
-                ? StoreTarget.Parse(text, out var error) ?? Rejected(result, $"Environment variable {StoreVariable}: {error}.")
-                : null,
-        }.DescribeFallback(StoreVariable, environment);
+        Store = StoreOption.Create(StoreVariable, environment);
 
         // What the subcommands need too: the connection, the topics and the store.
         foreach (var shared in new Option[] { Client.BootstrapServers, Topics, ConnectTimeout, Client.ConfigFile, Client.Properties, Store })
@@ -55,13 +47,14 @@ public sealed class ConsumerCommandDefinition
         }
 
         ShowStore = new StoreCommandDefinition(Store, environment);
+        CopyDefinition = new CopyCommandDefinition(this);
         SchemaRegistry = new SchemaRegistryOptions(environment);
         Root = new RootCommand($"Reads Kafka topics and prints each message: JSON and protobuf note events, plain text, anything. {EnvironmentFallback.Rule}")
         {
             Client.BootstrapServers, Topics, GroupId, Filters.EventType, Filters.Filter, From, Range.Until, Range.Tail, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
             Commit, IsolationLevel, DeadLetterTopic, Output, Format, ConnectTimeout, Store, Client.ConfigFile, Client.Properties,
             SchemaRegistry.Url, SchemaRegistry.Auth, SchemaRegistry.CaFile, Encodings.Key, Encodings.Value,
-            LagDefinition.Command, TopicsDefinition.Command, ResetOffsetsDefinition.Command, ShowStore.Command,
+            LagDefinition.Command, TopicsDefinition.Command, ResetOffsetsDefinition.Command, ShowStore.Command, CopyDefinition.Command,
         };
 
         // The flags that decide a client property; given, they win over --config and -X.
@@ -89,6 +82,9 @@ public sealed class ConsumerCommandDefinition
 
     /// <summary><c>store</c>: what <c>--store</c> holds: the notes and the stored offsets.</summary>
     public StoreCommandDefinition ShowStore { get; }
+
+    /// <summary><c>copy</c>, in Copy/.</summary>
+    public CopyCommandDefinition CopyDefinition { get; }
 
     /// <summary>The environment variable <c>--store</c> falls back to.</summary>
     public const string StoreVariable = "CONSUMER_STORE";
@@ -178,10 +174,4 @@ public sealed class ConsumerCommandDefinition
     };
 
     public LoggingOptions Logging { get; } = LoggingOptions.Create("Only warnings and errors in the logs (no assignment lines); messages and the summary are still printed");
-
-    private static StoreTarget? Rejected(System.CommandLine.Parsing.ArgumentResult result, string error)
-    {
-        result.AddError(error);
-        return null;
-    }
 }

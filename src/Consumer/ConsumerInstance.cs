@@ -3,6 +3,7 @@
 using Confluent.Kafka;
 using KafkaDemo.Cli;
 using KafkaDemo.Clients;
+using KafkaDemo.Consumer.Copy;
 using KafkaDemo.Consumer.Offsets;
 using KafkaDemo.Consumer.Processing;
 using KafkaDemo.Consumer.Store;
@@ -23,9 +24,11 @@ namespace KafkaDemo.Consumer;
 /// <remarks>
 /// With <c>--store</c>, each checkpoint first writes the <see cref="StoreBatch"/> (the events and
 /// their next offsets in one database transaction) and only then stores the offsets with Kafka;
-/// assigned partitions start from the offsets the database holds.
+/// assigned partitions start from the offsets the database holds. In a <c>copy</c> the
+/// <see cref="CopyBatch"/> stands where the store batch would: each checkpoint confirms the copies,
+/// or commits them in one transaction with their offsets, which the consumer then never commits itself.
 /// </remarks>
-internal sealed class ConsumerInstance(int number, ConsumerOptions options, ConsumerConfig config, RunContext run, MessageProcessor processor, ILogger logger, EventStore? store = null)
+internal sealed class ConsumerInstance(int number, ConsumerOptions options, ConsumerConfig config, RunContext run, MessageProcessor processor, ILogger logger, EventStore? store = null, CopyTarget? copy = null)
 {
     private static readonly TimeSpan s_pollInterval = TimeSpan.FromMilliseconds(200);
 
@@ -36,6 +39,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
     private readonly OutsideGroupCommits? _outside = options.Assignment is null ? null : new OutsideGroupCommits(number, options.GroupId, logger);
     private OffsetCheckpoint _checkpoint = null!;
     private EndCommits? _ends;
+    private CopyBatch? _copy;
 
     public void Run()
     {
@@ -44,9 +48,10 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
         {
             using var consumer = Build();
             using var tracked = run.Positions.Track(consumer);
-            var durable = new BeforeOffsetsMove(number, run.Output, _batch, run.Stop, logger);
+            _copy = copy is null ? null : new CopyBatch(copy, consumer);
+            var durable = new BeforeOffsetsMove(number, run.Output, _batch, run.Stop, logger, _copy);
             _checkpoint = new OffsetCheckpoint(durable.MakeDurable, consumer.StoreOffset, logger, number);
-            _ends = run.Stop.ToEnd is { } toEnd ? new EndCommits(number, toEnd, _checkpoint, logger, _outside) : null;
+            _ends = run.Stop.ToEnd is { } toEnd ? new EndCommits(number, toEnd, _checkpoint, logger, _outside, _copy?.CommitsOffsets == true) : null;
             Start(consumer);
             try
             {
@@ -114,6 +119,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             {
                 _checkpoint.Forget(partitions.Select(p => p.TopicPartition));
                 _batch?.Forget(partitions.Select(p => p.TopicPartition));
+                _copy?.Forget(partitions.Select(p => p.TopicPartition));
                 _assignment.Track(partitions.Select(p => p.TopicPartition), added: false, "lost");
             });
         try
@@ -194,6 +200,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             }
 
             _batch?.Handled(result.TopicPartition, result.Offset.Value, shown is null ? null : StoredEvents.From(result, shown, DateTimeOffset.UtcNow));
+            _copy?.Handled(result);
             if (options.Commit == CommitMode.AfterProcessing)
             {
                 _checkpoint.Handled(result);
@@ -209,7 +216,8 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
     }
 
     // With --commit after-processing, stored offsets are committed when partitions are taken away
-    // and at shutdown, so the next owner starts right after the last message handled here.
+    // and at shutdown, so the next owner starts right after the last message handled here; a
+    // transactional copy's checkpoint commits them in its transaction instead.
     private void CommitHandled(IConsumer<byte[], byte[]> consumer, string occasion)
     {
         if (options.Commit != CommitMode.AfterProcessing)
@@ -217,7 +225,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             return;
         }
 
-        if (_outside?.Refused == true)
+        if (_outside?.Refused == true || _copy?.CommitsOffsets == true)
         {
             _checkpoint.Checkpoint();
         }

@@ -59,4 +59,7 @@ public sealed record ConsumerOptions(string BootstrapServers, IReadOnlyList<stri
 
     /// <summary>Where consumed events are kept, exactly once, with their offsets; null: nowhere.</summary>
     public Store.StoreTarget? Store { get; init; }
+
+    /// <summary>With <c>copy</c>, where the messages are written instead of shown; null: shown.</summary>
+    public Copy.CopyOptions? Copy { get; init; }
 }

@@ -1,4 +1,5 @@
 using KafkaDemo.Cli;
+using KafkaDemo.Consumer.Copy;
 using KafkaDemo.Consumer.Processing;
 using KafkaDemo.Consumer.Store;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace KafkaDemo.Consumer;
 /// Runs the run's <see cref="ConsumerInstance"/>s, one thread each, until they stop or the shutdown
 /// grace runs out, and keeps the first exception any of them failed with.
 /// </summary>
-internal sealed class InstanceThreads(ConsumerOptions options, RunContext run, MessageProcessor processor, ILogger logger, EventStore? store)
+internal sealed class InstanceThreads(ConsumerOptions options, RunContext run, MessageProcessor processor, ILogger logger, EventStore? store, CopyTarget? copy = null)
 {
     private static readonly TimeSpan s_joinPoll = TimeSpan.FromMilliseconds(200);
 
@@ -21,7 +22,7 @@ internal sealed class InstanceThreads(ConsumerOptions options, RunContext run, M
         {
             try
             {
-                new ConsumerInstance(n, options, ConsumerConfigFactory.Create(options, n), run, processor, logger, store).Run();
+                new ConsumerInstance(n, options, ConsumerConfigFactory.Create(options, n), run, processor, logger, store, copy).Run();
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

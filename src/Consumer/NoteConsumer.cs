@@ -4,6 +4,7 @@ using KafkaDemo.Cli;
 using KafkaDemo.Cli.Terminal;
 using KafkaDemo.Clients;
 using KafkaDemo.Consumer.Bounds;
+using KafkaDemo.Consumer.Copy;
 using KafkaDemo.Consumer.DeadLetters;
 using KafkaDemo.Consumer.Offsets;
 using KafkaDemo.Consumer.Processing;
@@ -62,7 +63,13 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
             ? new DeadLetterQueue(dlq, config.BootstrapServers, options.ClientSettings, TimeSpan.FromSeconds(30), logger)
             : null;
         using var registry = RegistryConnection.Open(options.SchemaRegistry, options.ConnectTimeout, logger);
-        var processor = new MessageProcessor(options, run, deadLetters, logger, observer, registry?.Decoders);
+        using var copy = options.Copy is { } copying ? CopyTarget.Open(copying, options, metadata, logger) : null;
+        if (copy is { Started: false })
+        {
+            return Finish(new ConsumeStats().Snapshot(fatal: false, startFailed: true), clock.Elapsed);
+        }
+
+        var processor = new MessageProcessor(options, run, deadLetters, logger, observer, registry?.Decoders, copy);
 
         var what = options.Assignment is { } manual
             ? string.Join(", ", manual.Select(a => $"{a.Topic}[{a.Partition}]{(a.Offset is { } o ? $"@{o}" : string.Empty)}")) + " (manual assignment)"
@@ -70,7 +77,7 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
         logger.LogInformation("Reading {What} from {From}{Filter} with {Instances} consumer(s)", what, options.From,
             options.EventType is null ? string.Empty : $", showing only {options.EventType}", options.Instances);
 
-        var failure = new InstanceThreads(options, run, processor, logger, store).Run(ShutdownGrace);
+        var failure = new InstanceThreads(options, run, processor, logger, store, copy).Run(ShutdownGrace);
         if (failure is UsageException usage)
         {
             throw usage;
@@ -92,6 +99,7 @@ public sealed class NoteConsumer(ConsumerOptions options, TextWriter output, ILo
             logger.LogInformation("No message for {Idle}; stopped", Durations.Format(idle));
         }
 
+        copy?.Report();
         if (store is not null)
         {
             logger.LogInformation("Stored {Events} events in {Target} in this run", store.WrittenEvents, store.Target);

@@ -38,4 +38,7 @@ public enum KafkaApi : short
 
     /// <summary>InitProducerIdRequest (idempotent and transactional producers).</summary>
     InitProducerId = 22,
+
+    /// <summary>TxnOffsetCommitRequest (offsets sent to a transaction).</summary>
+    TxnOffsetCommit = 28,
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
-using KafkaDemo.Cli;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Consumer.DeadLetters;
@@ -51,10 +50,7 @@ public sealed class DeadLetterQueue : IDeadLetterSink, IDisposable
             config.Set(name, value);
         }
 
-        _producer = new ProducerBuilder<byte[], byte[]>(config)
-            // The settings are the consumer's; librdkafka warns about each consumer-only property.
-            .SetLogHandler((_, m) => { if (m.Facility != "CONFWARN") { ConsoleLogging.Forward(logger, m); } })
-            .Build();
+        _producer = SideProducer.Build(config, logger);
     }
 
     /// <inheritdoc />

@@ -9,9 +9,11 @@ namespace KafkaDemo.Consumer.Offsets;
 /// bound, once what was handled is durable (the checkpoint), as every commit is. In the group only
 /// a committed end counts (<see cref="ReadToEnd"/>); a run outside the group
 /// (<paramref name="outside"/>) tries the commit once and counts the end either way. A partition
-/// done at its bound is paused: nothing past the bound is fetched for it any more.
+/// done at its bound is paused: nothing past the bound is fetched for it any more. When the
+/// checkpoint itself commits the offsets (a transactional copy, <paramref name="committedByCheckpoint"/>),
+/// the consumer commits nothing.
 /// </summary>
-internal sealed class EndCommits(int instance, ReadToEnd toEnd, OffsetCheckpoint checkpoint, ILogger logger, OutsideGroupCommits? outside = null)
+internal sealed class EndCommits(int instance, ReadToEnd toEnd, OffsetCheckpoint checkpoint, ILogger logger, OutsideGroupCommits? outside = null, bool committedByCheckpoint = false)
 {
     private static readonly TimeSpan s_watermarkTimeout = TimeSpan.FromSeconds(10);
 
@@ -94,6 +96,13 @@ internal sealed class EndCommits(int instance, ReadToEnd toEnd, OffsetCheckpoint
     private void Commit(IConsumer<byte[], byte[]> consumer, TopicPartition partition, long next)
     {
         checkpoint.Checkpoint();
+        if (committedByCheckpoint)
+        {
+            // Committed with the transaction, or the run is stopping because it was not.
+            toEnd.Committed(partition);
+            return;
+        }
+
         if (outside?.Refused == true)
         {
             toEnd.EndedWithoutCommit(partition);

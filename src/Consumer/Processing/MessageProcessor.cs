@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using KafkaDemo.Common.Decoding;
 using KafkaDemo.Common.Envelopes;
+using KafkaDemo.Consumer.Copy;
 using KafkaDemo.Consumer.DeadLetters;
 using KafkaDemo.Consumer.Filters;
 using KafkaDemo.Consumer.SchemaRegistry;
@@ -11,11 +12,13 @@ namespace KafkaDemo.Consumer.Processing;
 /// <summary>
 /// The path of one message through the Consumer, step by step: decode it; if it is invalid,
 /// report it and hand it to the dead-letter sink; keep it only if it passes the filters;
-/// write it; count it. Never throws for a payload; returns false only when an invalid message
-/// could not be dead-lettered, in which case its offset must not be stored.
+/// write it (or, in a copy, send it to the copy's target); count it. Never throws for a payload;
+/// returns false only when an invalid message could not be dead-lettered or a copy could not be
+/// sent, in which case its offset must not be stored.
 /// </summary>
 internal sealed class MessageProcessor(
-    ConsumerOptions options, RunContext run, IDeadLetterSink? deadLetters, ILogger logger, Action<ConsumedMessage>? observer, RegistryDecoders? registry = null)
+    ConsumerOptions options, RunContext run, IDeadLetterSink? deadLetters, ILogger logger, Action<ConsumedMessage>? observer, RegistryDecoders? registry = null,
+    CopyTarget? copy = null)
 {
     private readonly MessageFilters? _filters = MessageFilters.For(options);
 
@@ -34,7 +37,15 @@ internal sealed class MessageProcessor(
         var passes = Passes(result, message);
         if (passes)
         {
-            Write(result, message);
+            if (copy is null)
+            {
+                Write(result, message);
+            }
+            else if (!copy.Send(result))
+            {
+                return false;
+            }
+
             observer?.Invoke(message);
             shown = message;
         }
@@ -47,7 +58,8 @@ internal sealed class MessageProcessor(
     private bool TryDeadLetter(ConsumeResult<byte[], byte[]> result, ConsumedMessage message, out bool deadLettered)
     {
         deadLettered = false;
-        if (message.Decoded.Kind != PayloadKind.Invalid)
+        // A copy moves bytes: what they decode to is no reason to report or hold one back.
+        if (message.Decoded.Kind != PayloadKind.Invalid || copy is not null)
         {
             return true;
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Confluent.Kafka;
+using KafkaDemo.Clients;
 using KafkaDemo.Producer.Delivery;
 using Microsoft.Extensions.Logging;
 

@@ -74,6 +74,7 @@ public class ConsumerCommandTests
     [InlineData("lag")]
     [InlineData("topics")]
     [InlineData("reset-offsets")]
+    [InlineData("copy")]
     public async Task Each_commands_help_states_the_fallback_rule_and_names_every_variable(params string[] command)
     {
         var (_, output, _) = await CommandLine.RunAsync(ConsumerCommand.Create(CommandLine.Environment()), [.. command, "--help"]);

@@ -1,11 +1,11 @@
 using Confluent.Kafka;
 
-namespace KafkaDemo.Producer.Transactions;
+namespace KafkaDemo.Clients;
 
 /// <summary>
 /// librdkafka's commit and abort, each retried on the errors that ask for it: a retriable error (a
 /// timeout) is retried with the same call, up to three attempts in all. What an outcome means for
-/// the run is <see cref="ProducerTransactions"/>' business.
+/// the run is the caller's business (the Producer's transactions, the Consumer's copy).
 /// </summary>
 public static class TransactionCalls
 {
