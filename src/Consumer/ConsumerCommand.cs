@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
+using KafkaDemo.Clients.Telemetry;
 using KafkaDemo.Clients.Native;
 using KafkaDemo.Consumer.Lag;
 using KafkaDemo.Consumer.Reset;
@@ -18,8 +19,10 @@ public static class ConsumerCommand
     public static RootCommand Create(Func<string, string?>? environment = null, Func<DateTimeOffset>? clock = null, IEnumerable<KeyValuePair<string, string?>>? variables = null)
     {
         variables ??= environment is null ? EnvironmentFallback.ProcessVariables() : [];
-        var definition = new ConsumerCommandDefinition(environment ?? EnvironmentFallback.Process, variables, clock ?? (() => DateTimeOffset.UtcNow));
-        definition.Root.SetAction((parsed, cancellationToken) => RunAsync(definition, parsed, cancellationToken));
+        environment ??= EnvironmentFallback.Process;
+        var definition = new ConsumerCommandDefinition(environment, variables, clock ?? (() => DateTimeOffset.UtcNow));
+        definition.Root.SetAction((parsed, cancellationToken) =>
+            RunAsync(definition, parsed, Bind(definition, parsed) with { Telemetry = definition.Telemetry.Bind(parsed, environment) }, cancellationToken));
         definition.LagDefinition.Command.SetAction(parsed => LagCommand.Run(
             Bind(definition, parsed), definition.TopicsNamed(parsed), parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error));
         var reset = definition.ResetOffsetsDefinition;
@@ -39,11 +42,16 @@ public static class ConsumerCommand
         return definition.Root;
     }
 
-    private static async Task<int> RunAsync(ConsumerCommandDefinition d, ParseResult parsed, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ConsumerCommandDefinition d, ParseResult parsed, ConsumerOptions options, CancellationToken cancellationToken)
     {
-        var options = Bind(d, parsed);
         LoadedLibrary.LoadInBackground();
         using var loggers = d.Logging.CreateFactory(parsed);
+        using var telemetry = TelemetryOptions.TryStart(options.Telemetry, "kafkademo-consumer", KafkaTelemetry.ConsumerMeter, parsed);
+        if (telemetry is null)
+        {
+            return ExitCodes.Failure;
+        }
+
         // The output may be buffered: each instance flushes it before storing the offsets of
         // what it wrote, so a crash never commits a message whose line was not printed.
         var consumer = new NoteConsumer(options, parsed.InvocationConfiguration.Output, loggers.CreateLogger("Consumer"),
@@ -56,7 +64,8 @@ public static class ConsumerCommand
     internal static ConsumerOptions Bind(string[] args, Func<string, string?> environment)
     {
         var definition = new ConsumerCommandDefinition(environment, [], () => DateTimeOffset.UtcNow);
-        return Bind(definition, definition.Root.Parse(args));
+        var parsed = definition.Root.Parse(args);
+        return Bind(definition, parsed) with { Telemetry = definition.Telemetry.Bind(parsed, environment) };
     }
 
     private static ConsumerOptions Bind(ConsumerCommandDefinition d, ParseResult parsed)

@@ -74,7 +74,7 @@ public sealed class ConsumerCommandDefinition
         {
             Client.BootstrapServers, Topics, GroupId, EventType, From, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
             Commit, IsolationLevel, DeadLetterTopic, Output, Format, ConnectTimeout, Store, Client.ConfigFile, Client.Properties,
-            SchemaRegistry.Url, SchemaRegistry.Auth, SchemaRegistry.CaFile,
+            SchemaRegistry.Url, SchemaRegistry.Auth, SchemaRegistry.CaFile, Telemetry.Trace, Telemetry.MetricsPort,
             LagDefinition.Command, TopicsDefinition.Command, ResetOffsetsDefinition.Command, ShowStore.Command,
         };
 
@@ -108,7 +108,7 @@ public sealed class ConsumerCommandDefinition
 
     public Option<StoreTarget?> Store { get; }
 
-
+    public TelemetryOptions Telemetry { get; } = new();
     public ClientOptions Client { get; }
 
     /// <summary><c>--schema-registry</c>, <c>--schema-registry-auth</c>, <c>--schema-registry-ca</c>: the registry that decodes framed keys and values.</summary>

@@ -50,4 +50,7 @@ public sealed record ConsumerOptions(string BootstrapServers, IReadOnlyList<stri
 
     /// <summary>Where consumed events are kept, exactly once, with their offsets; null: nowhere.</summary>
     public Store.StoreTarget? Store { get; init; }
+
+    /// <summary>What the run exports: traces, metrics (<c>--trace</c>, <c>--metrics-port</c>, <c>OTEL_*</c>); nothing by default.</summary>
+    public KafkaDemo.Clients.Telemetry.TelemetrySettings Telemetry { get; init; } = KafkaDemo.Clients.Telemetry.TelemetrySettings.Off;
 }

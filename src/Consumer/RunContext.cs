@@ -14,6 +14,7 @@ internal sealed class RunContext
         Stop = new StopConditions(options, cancellationToken, toEnd);
         Output = new OutputGate(output, Stop);
         Leaving = new LeaveBarrier(options.Instances);
+        Metrics = new Telemetry.ConsumerMetrics(Stats);
     }
 
     public StopConditions Stop { get; }
@@ -23,6 +24,9 @@ internal sealed class RunContext
     public ConsumeStats Stats { get; } = new();
 
     public LeaveBarrier Leaving { get; }
+
+    /// <summary>The run's metrics: the counts above, librdkafka's lag, the store's write times.</summary>
+    public Telemetry.ConsumerMetrics Metrics { get; }
 
     /// <summary>Raised on every assignment change of an instance, with its whole current assignment.</summary>
     public event Action<int, IReadOnlyList<TopicPartition>>? AssignmentChanged;

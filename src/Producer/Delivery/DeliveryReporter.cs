@@ -14,7 +14,7 @@ namespace KafkaDemo.Producer.Delivery;
 /// polls (see <see cref="DeliveryReportPoller"/>), several at once when several threads produce,
 /// while the producing threads report send failures: every method is thread-safe.
 /// </summary>
-public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWriter? report, bool quiet)
+public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWriter? report, bool quiet, Telemetry.ProducerMetrics? metrics = null)
 {
     private readonly Lock _outputGate = new();
 
@@ -37,6 +37,7 @@ public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWrit
         {
             // Purged by an aborted transaction, which is reported once for all its messages.
             Stats.Failure();
+            metrics?.Failed();
             logger.LogDebug("Purged by the abort: {What}", Describe(key, label));
             return;
         }
@@ -44,11 +45,13 @@ public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWrit
         if (delivery.Error.IsError)
         {
             Stats.Failure();
+            metrics?.Failed();
             logger.LogError("Delivery failed for {What}: {Reason}", Describe(key, label), delivery.Error.Reason);
             return;
         }
 
         Stats.Delivery(delivery.Partition.Value, latency);
+        metrics?.Delivered(delivery.Message?.Value?.Length ?? 0, latency);
         if (quiet)
         {
             return;
@@ -62,10 +65,14 @@ public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWrit
         }
     }
 
+    /// <summary>A message of <paramref name="bytes"/> value bytes was handed to librdkafka (for the metrics).</summary>
+    public void Sent(int bytes) => metrics?.Sent(bytes);
+
     /// <summary>librdkafka refused <paramref name="outgoing"/> outright; it counts as failed.</summary>
     public void NotSent(OutgoingMessage outgoing, string reason)
     {
         Stats.Failure();
+        metrics?.Failed();
         logger.LogError("Could not send {What}: {Reason}", Describe(outgoing.Key, outgoing.Label), reason);
     }
 
