@@ -95,8 +95,8 @@ public sealed class ProducingThreads(
         var message = _messages.From(outgoing);
         var started = Stopwatch.GetTimestamp();
         // The report needs the key and label only: the value is not kept alive until it comes back.
-        var (key, label) = (outgoing.Key, outgoing.Label);
-        Action<DeliveryReport<byte[], byte[]>> onDelivery = delivery => reporter.Delivered(delivery, key, label, started);
+        var (key, label, bytes) = (outgoing.Key, outgoing.Label, outgoing.Value?.Length ?? 0);
+        Action<DeliveryReport<byte[], byte[]>> onDelivery = delivery => reporter.Delivered(delivery, key, label, started, bytes);
         // The message's send span, ended by its delivery report; null (and no header) unless traces are recorded.
         var span = MessagingSpans.StartSend(options.Topic, key, outgoing.Value is null, outgoing.Partition, clientId);
         if (span is not null)
@@ -118,7 +118,7 @@ public sealed class ProducingThreads(
                     producer.Produce(options.Topic, message, onDelivery);
                 }
 
-                reporter.Sent(message.Value?.Length ?? 0);
+                reporter.Sent(bytes);
                 poller.AfterProduce(started, ref lastPoll);
                 return true;
             }

@@ -23,14 +23,15 @@ public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWrit
 
     /// <summary>A delivery report came back for <paramref name="outgoing"/>, sent at Stopwatch time <paramref name="started"/>.</summary>
     public void Delivered(DeliveryReport<byte[], byte[]> delivery, OutgoingMessage outgoing, long started) =>
-        Delivered(delivery, outgoing.Key, outgoing.Label, started);
+        Delivered(delivery, outgoing.Key, outgoing.Label, started, outgoing.Value?.Length ?? 0);
 
     /// <summary>
     /// A delivery report came back for the message with <paramref name="key"/> and
     /// <paramref name="label"/>, sent at Stopwatch time <paramref name="started"/>: what a message
-    /// waiting for its report needs to keep, its value being long copied by librdkafka.
+    /// waiting for its report needs to keep, its value being long copied by librdkafka (its size,
+    /// <paramref name="bytes"/>, is kept for the metrics).
     /// </summary>
-    public void Delivered(DeliveryReport<byte[], byte[]> delivery, byte[]? key, string? label, long started)
+    public void Delivered(DeliveryReport<byte[], byte[]> delivery, byte[]? key, string? label, long started, int bytes)
     {
         var latency = Stopwatch.GetElapsedTime(started);
         if (delivery.Error.Code is ErrorCode.Local_PurgeQueue or ErrorCode.Local_PurgeInflight)
@@ -51,7 +52,7 @@ public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWrit
         }
 
         Stats.Delivery(delivery.Partition.Value, latency);
-        metrics?.Delivered(delivery.Message?.Value?.Length ?? 0, latency);
+        metrics?.Delivered(bytes, latency);
         if (quiet)
         {
             return;
