@@ -1,6 +1,7 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
 using KafkaDemo.Cli.Terminal;
+using KafkaDemo.Clients.Telemetry;
 using KafkaDemo.Clients.Native;
 using KafkaDemo.Consumer.Copy;
 using KafkaDemo.Consumer.Lag;
@@ -20,8 +21,10 @@ public static class ConsumerCommand
     public static RootCommand Create(Func<string, string?>? environment = null, Func<DateTimeOffset>? clock = null, IEnumerable<KeyValuePair<string, string?>>? variables = null)
     {
         variables ??= environment is null ? EnvironmentFallback.ProcessVariables() : [];
-        var definition = new ConsumerCommandDefinition(environment ?? EnvironmentFallback.Process, variables, clock ?? (() => DateTimeOffset.UtcNow));
-        definition.Root.SetAction((parsed, cancellationToken) => RunAsync(definition, parsed, Bind(definition, parsed), cancellationToken));
+        environment ??= EnvironmentFallback.Process;
+        var definition = new ConsumerCommandDefinition(environment, variables, clock ?? (() => DateTimeOffset.UtcNow));
+        definition.Root.SetAction((parsed, cancellationToken) =>
+            RunAsync(definition, parsed, Bind(definition, parsed) with { Telemetry = definition.Telemetry.Bind(parsed, environment) }, cancellationToken));
         definition.CopyDefinition.Command.SetAction((parsed, cancellationToken) => CopyCommand.RunAsync(definition, parsed, cancellationToken));
         definition.LagDefinition.Command.SetAction((parsed, cancellationToken) => LagCommand.RunAsync(
             Bind(definition, parsed), definition.TopicsNamed(parsed), parsed.GetValue(definition.LagDefinition.Watch),
@@ -48,6 +51,12 @@ public static class ConsumerCommand
     {
         LoadedLibrary.LoadInBackground();
         using var loggers = d.Logging.CreateFactory(parsed);
+        using var telemetry = TelemetryOptions.TryStart(options.Telemetry, "kafkademo-consumer", KafkaTelemetry.ConsumerMeter, parsed);
+        if (telemetry is null)
+        {
+            return ExitCodes.Failure;
+        }
+
         // The output may be buffered: each instance flushes it before storing the offsets of
         // what it wrote, so a crash never commits a message whose line was not printed.
         var consumer = new NoteConsumer(options, parsed.InvocationConfiguration.Output, loggers.CreateLogger("Consumer"),
@@ -63,7 +72,8 @@ public static class ConsumerCommand
     internal static ConsumerOptions Bind(string[] args, Func<string, string?> environment)
     {
         var definition = new ConsumerCommandDefinition(environment, [], () => DateTimeOffset.UtcNow);
-        return Bind(definition, definition.Root.Parse(args, CommandLineHost.Parsing));
+        var parsed = definition.Root.Parse(args, CommandLineHost.Parsing);
+        return Bind(definition, parsed) with { Telemetry = definition.Telemetry.Bind(parsed, environment) };
     }
 
     internal static ConsumerOptions Bind(ConsumerCommandDefinition d, ParseResult parsed)

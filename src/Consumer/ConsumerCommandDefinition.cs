@@ -53,7 +53,7 @@ public sealed class ConsumerCommandDefinition
         {
             Client.BootstrapServers, Topics, GroupId, Filters.EventType, Filters.Filter, From, Range.Until, Range.Tail, Partition, Assign, Instances, MaxMessages, ExitAtEnd, IdleTimeout,
             Commit, IsolationLevel, DeadLetterTopic, Output, Format, ConnectTimeout, Store, Client.ConfigFile, Client.Properties,
-            SchemaRegistry.Url, SchemaRegistry.Auth, SchemaRegistry.CaFile, Encodings.Key, Encodings.Value,
+            SchemaRegistry.Url, SchemaRegistry.Auth, SchemaRegistry.CaFile, Encodings.Key, Encodings.Value, Telemetry.Trace, Telemetry.MetricsPort,
             LagDefinition.Command, TopicsDefinition.Command, ResetOffsetsDefinition.Command, ShowStore.Command, CopyDefinition.Command,
         };
 
@@ -92,6 +92,7 @@ public sealed class ConsumerCommandDefinition
     public Option<StoreTarget?> Store { get; }
     public EncodingOptions Encodings { get; } = EncodingOptions.ForOutput();
 
+    public TelemetryOptions Telemetry { get; } = new();
     public ClientOptions Client { get; }
 
     /// <summary><c>--schema-registry</c>, <c>--schema-registry-auth</c>, <c>--schema-registry-ca</c>: the registry that decodes framed keys and values.</summary>

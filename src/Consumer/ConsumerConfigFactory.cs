@@ -41,6 +41,8 @@ public static class ConsumerConfigFactory
             // As in the Producer (see ProducerConfigFactory): the group coordinator's connection
             // does not wait a whole backoff behind the bootstrap one.
             ReconnectBackoffMs = 20,
+            // The consumer lag metric comes from librdkafka's statistics; without metrics none are made.
+            StatisticsIntervalMs = options.Telemetry.Metrics ? 5000 : null,
         };
 
         foreach (var (name, value) in options.ClientSettings)

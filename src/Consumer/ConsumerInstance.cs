@@ -35,7 +35,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
     private readonly ClientErrors _errors = new(logger, "consumer");
     private readonly StartOffsets _start = new(options.From);
     private readonly InstanceAssignment _assignment = new(number, run, logger);
-    private readonly StoreBatch? _batch = store is null ? null : new StoreBatch(store, options.GroupId);
+    private readonly StoreBatch? _batch = store is null ? null : new StoreBatch(store, options.GroupId, run.Metrics);
     private readonly OutsideGroupCommits? _outside = options.Assignment is null ? null : new OutsideGroupCommits(number, options.GroupId, logger);
     private OffsetCheckpoint _checkpoint = null!;
     private EndCommits? _ends;
@@ -103,6 +103,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
                 }
             })
             .SetOffsetsCommittedHandler((_, committed) => _outside?.AutoCommitted(committed))
+            .SetStatisticsHandler((_, statistics) => run.Metrics.Lag.Report(statistics))
             .SetPartitionsAssignedHandler((c, partitions) =>
             {
                 _assignment.Track(partitions, added: true, "assigned");
@@ -199,7 +200,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
                 break;
             }
 
-            _batch?.Handled(result.TopicPartition, result.Offset.Value, shown is null ? null : StoredEvents.From(result, shown, DateTimeOffset.UtcNow));
+            _batch?.Handled(result, shown is null ? null : StoredEvents.From(result, shown, DateTimeOffset.UtcNow));
             _copy?.Handled(result);
             if (options.Commit == CommitMode.AfterProcessing)
             {

@@ -62,4 +62,7 @@ public sealed record ConsumerOptions(string BootstrapServers, IReadOnlyList<stri
 
     /// <summary>With <c>copy</c>, where the messages are written instead of shown; null: shown.</summary>
     public Copy.CopyOptions? Copy { get; init; }
+
+    /// <summary>What the run exports: traces, metrics (<c>--trace</c>, <c>--metrics-port</c>, <c>OTEL_*</c>); nothing by default.</summary>
+    public KafkaDemo.Clients.Telemetry.TelemetrySettings Telemetry { get; init; } = KafkaDemo.Clients.Telemetry.TelemetrySettings.Off;
 }

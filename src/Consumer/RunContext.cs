@@ -15,6 +15,7 @@ internal sealed class RunContext
         Stop = new StopConditions(options, cancellationToken, toEnd);
         Output = new OutputGate(output, Stop);
         Leaving = new LeaveBarrier(options.Instances);
+        Metrics = new Telemetry.ConsumerMetrics(Stats);
     }
 
     public StopConditions Stop { get; }
@@ -27,6 +28,9 @@ internal sealed class RunContext
     public ConsumerPositions Positions { get; } = new();
 
     public LeaveBarrier Leaving { get; }
+
+    /// <summary>The run's metrics: the counts above, librdkafka's lag, the store's write times.</summary>
+    public Telemetry.ConsumerMetrics Metrics { get; }
 
     /// <summary>Raised on every assignment change of an instance, with its whole current assignment.</summary>
     public event Action<int, IReadOnlyList<TopicPartition>>? AssignmentChanged;

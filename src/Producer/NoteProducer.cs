@@ -22,7 +22,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
 {
     private readonly ProducerConfig _config = ProducerConfigFactory.Create(options);
     private readonly ClientErrors _errors = new(logger, "producer");
-    private readonly DeliveryReporter _reporter = new(output, logger, report, options.Quiet);
+    private readonly DeliveryReporter _reporter = new(output, logger, report, options.Quiet, new Telemetry.ProducerMetrics(options.Topic));
 
     /// <summary>Counts gathered so far; complete once <see cref="RunAsync"/> has returned.</summary>
     public DeliveryStats Stats => _reporter.Stats;
@@ -54,7 +54,7 @@ public sealed class NoteProducer(ProducerOptions options, TextWriter output, ILo
         }
 
         var source = MessageSources.Open(options, logger, out var input);
-        var sending = new ProducingThreads(producer, poller, options, _reporter, _errors, logger);
+        var sending = new ProducingThreads(producer, poller, options, _reporter, _errors, logger, _config.ClientId ?? "rdkafka");
         using var progress = options.Quiet && report is not null
             ? new Timer(_ => _reporter.Progress(sending.Sent, clock.Elapsed), null, options.ProgressInterval, options.ProgressInterval)
             : null;

@@ -3,6 +3,7 @@ using KafkaDemo.Cli;
 using KafkaDemo.Cli.Terminal;
 using KafkaDemo.Clients.Native;
 using KafkaDemo.Common.Encodings;
+using KafkaDemo.Clients.Telemetry;
 using KafkaDemo.Common.Events;
 using KafkaDemo.Common.Partitioning;
 using KafkaDemo.Producer.Keys;
@@ -21,16 +22,17 @@ public static class ProducerCommand
     public static RootCommand Create(Func<string, string?>? environment = null, IEnumerable<KeyValuePair<string, string?>>? variables = null)
     {
         variables ??= environment is null ? EnvironmentFallback.ProcessVariables() : [];
-        var definition = new ProducerCommandDefinition(environment ?? EnvironmentFallback.Process, variables);
-        definition.Root.SetAction((parsed, cancellationToken) => RunAsync(definition, parsed, cancellationToken));
+        environment ??= EnvironmentFallback.Process;
+        var definition = new ProducerCommandDefinition(environment, variables);
+        definition.Root.SetAction((parsed, cancellationToken) =>
+            RunAsync(definition, parsed, Bind(definition, parsed) with { Telemetry = definition.Telemetry.Bind(parsed, environment) }, cancellationToken));
         definition.ExplainKeysDefinition.Command.SetAction(parsed =>
             ExplainKeys(definition, parsed, parsed.GetRequiredValue(definition.ExplainKeysDefinition.Keys)));
         return definition.Root;
     }
 
-    private static async Task<int> RunAsync(ProducerCommandDefinition d, ParseResult parsed, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ProducerCommandDefinition d, ParseResult parsed, ProducerOptions options, CancellationToken cancellationToken)
     {
-        var options = Bind(d, parsed);
         LoadedLibrary.LoadInBackground();
         using var loggers = d.Logging.CreateFactory(parsed);
         if (parsed.GetValue(d.ExplainKeys) is { } keyList)
@@ -53,6 +55,12 @@ public static class ProducerCommand
                 await parsed.InvocationConfiguration.Error.WriteLineAsync($"{d.Root.Name}: {e.Message}");
                 return ExitCodes.Failure;
             }
+        }
+
+        using var telemetry = TelemetryOptions.TryStart(options.Telemetry, "kafkademo-producer", KafkaTelemetry.ProducerMeter, parsed);
+        if (telemetry is null)
+        {
+            return ExitCodes.Failure;
         }
 
         var producer = new NoteProducer(options, parsed.InvocationConfiguration.Output, loggers.CreateLogger("Producer"), d.Logging.SummaryWriter(parsed));
@@ -78,7 +86,8 @@ public static class ProducerCommand
     internal static ProducerOptions Bind(string[] args, Func<string, string?> environment)
     {
         var definition = new ProducerCommandDefinition(environment, []);
-        return Bind(definition, definition.Root.Parse(args));
+        var parsed = definition.Root.Parse(args);
+        return Bind(definition, parsed) with { Telemetry = definition.Telemetry.Bind(parsed, environment) };
     }
 
     private static ProducerOptions Bind(ProducerCommandDefinition d, ParseResult parsed)

@@ -29,7 +29,7 @@ public sealed class ProducerCommandDefinition
             Client.BootstrapServers, Topic, Count, Interval, Rate, Format, KeyStrategy, Key, Partition, Partitioner,
             Acks, Idempotence, LingerMs, Compression, Headers, Threads, DeliveryTimeout, ConnectTimeout,
             Input, InputFormat, KeySeparator, NullMarker, KeepPartitions, CreateTopic, Partitions, ReplicationFactor, Compact,
-            TransactionalId, TransactionSize, ExplainKeys, SequenceHeader, Client.ConfigFile, Client.Properties,
+            TransactionalId, TransactionSize, ExplainKeys, SequenceHeader, Client.ConfigFile, Client.Properties, Telemetry.Trace, Telemetry.MetricsPort,
             ExplainKeysDefinition.Command,
         };
         Schemas = new ProducerSchemaOptions(environment);
@@ -148,6 +148,9 @@ public sealed class ProducerCommandDefinition
     public Option<string?> ExplainKeys { get; } = new("--explain-keys") { Description = "Moved: use the explain-keys subcommand", HelpName = "k1,k2,…", Hidden = true };
 
     public Option<string?> SequenceHeader { get; } = new("--sequence-header") { Description = "Stamp each message with this header holding its sequence number (event id or input line), to check delivery end to end", HelpName = "name" };
+
+    /// <summary><c>--trace</c> and <c>--metrics-port</c>.</summary>
+    public TelemetryOptions Telemetry { get; } = new();
 
     /// <summary><c>--schema-registry</c> and the key and value schemas, in SchemaRegistry/.</summary>
     public ProducerSchemaOptions Schemas { get; }

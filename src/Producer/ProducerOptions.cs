@@ -97,4 +97,7 @@ public sealed record ProducerOptions(
 
     /// <summary>How often <see cref="Quiet"/> mode reports progress.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>What the run exports: traces, metrics (<c>--trace</c>, <c>--metrics-port</c>, <c>OTEL_*</c>); nothing by default.</summary>
+    public KafkaDemo.Clients.Telemetry.TelemetrySettings Telemetry { get; init; } = KafkaDemo.Clients.Telemetry.TelemetrySettings.Off;
 }

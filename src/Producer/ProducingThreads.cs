@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Confluent.Kafka;
 using KafkaDemo.Cli;
 using KafkaDemo.Clients;
+using KafkaDemo.Clients.Telemetry;
 using KafkaDemo.Producer.Delivery;
 using KafkaDemo.Producer.Sources;
 using KafkaDemo.Producer.Transactions;
@@ -16,7 +17,8 @@ namespace KafkaDemo.Producer;
 /// transactions stop. A full librdkafka queue makes a thread wait; a message is never dropped.
 /// </summary>
 public sealed class ProducingThreads(
-    IProducer<byte[], byte[]> producer, DeliveryReportPoller poller, ProducerOptions options, DeliveryReporter reporter, ClientErrors errors, ILogger logger)
+    IProducer<byte[], byte[]> producer, DeliveryReportPoller poller, ProducerOptions options, DeliveryReporter reporter, ClientErrors errors, ILogger logger,
+    string clientId)
 {
     private static readonly TimeSpan s_queueFullBackoff = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan s_joinPoll = TimeSpan.FromMilliseconds(100);
@@ -93,8 +95,16 @@ public sealed class ProducingThreads(
         var message = _messages.From(outgoing);
         var started = Stopwatch.GetTimestamp();
         // The report needs the key and label only: the value is not kept alive until it comes back.
-        var (key, label) = (outgoing.Key, outgoing.Label);
-        Action<DeliveryReport<byte[], byte[]>> onDelivery = delivery => reporter.Delivered(delivery, key, label, started);
+        var (key, label, bytes) = (outgoing.Key, outgoing.Label, outgoing.Value?.Length ?? 0);
+        Action<DeliveryReport<byte[], byte[]>> onDelivery = delivery => reporter.Delivered(delivery, key, label, started, bytes);
+        // The message's send span, ended by its delivery report; null (and no header) unless traces are recorded.
+        var span = MessagingSpans.StartSend(options.Topic, key, outgoing.Value is null, outgoing.Partition, clientId);
+        if (span is not null)
+        {
+            message.Headers = TraceHeaders.With(message.Headers, span);
+            onDelivery = EndingSpan(onDelivery, span);
+        }
+
         while (true)
         {
             try
@@ -108,6 +118,7 @@ public sealed class ProducingThreads(
                     producer.Produce(options.Topic, message, onDelivery);
                 }
 
+                reporter.Sent(bytes);
                 poller.AfterProduce(started, ref lastPoll);
                 return true;
             }
@@ -115,6 +126,7 @@ public sealed class ProducingThreads(
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
+                    span?.SetStatus(ActivityStatusCode.Error, "not sent: the run was cancelled").Dispose();
                     return false;
                 }
 
@@ -123,8 +135,19 @@ public sealed class ProducingThreads(
             catch (ProduceException<byte[], byte[]> ex)
             {
                 reporter.NotSent(outgoing, ex.Error.Reason);
+                if (span is not null)
+                {
+                    MessagingSpans.Delivered(span, ex.Error, Partition.Any, Offset.Unset);
+                }
+
                 return true;
             }
         }
     }
+
+    private static Action<DeliveryReport<byte[], byte[]>> EndingSpan(Action<DeliveryReport<byte[], byte[]>> onDelivery, Activity span) => delivery =>
+    {
+        onDelivery(delivery);
+        MessagingSpans.Delivered(span, delivery.Error, delivery.Partition, delivery.Offset);
+    };
 }

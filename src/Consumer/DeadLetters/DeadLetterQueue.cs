@@ -1,6 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
+using KafkaDemo.Cli;
+using KafkaDemo.Clients.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.Consumer.DeadLetters;
@@ -9,6 +12,8 @@ namespace KafkaDemo.Consumer.DeadLetters;
 /// Forwards messages that failed decoding or validation to a dead-letter topic: original key,
 /// value, headers and timestamp, plus headers naming the error and where the message came from.
 /// A send is confirmed before it returns, so the source offset is stored only once the DLQ has it.
+/// While traces are recorded, the send is a span (a child of the message's process span, linked to
+/// the message's creation context) and the dead letter's trace headers name that span.
 /// </summary>
 public sealed class DeadLetterQueue : IDeadLetterSink, IDisposable
 {
@@ -70,11 +75,12 @@ public sealed class DeadLetterQueue : IDeadLetterSink, IDisposable
         headers.Add(PartitionHeader, Encoding.UTF8.GetBytes(source.Partition.Value.ToString(CultureInfo.InvariantCulture)));
         headers.Add(OffsetHeader, Encoding.UTF8.GetBytes(source.Offset.Value.ToString(CultureInfo.InvariantCulture)));
 
+        using var span = MessagingSpans.StartForward(Topic, source);
         var message = new Message<byte[], byte[]>
         {
             Key = source.Message.Key,
             Value = source.Message.Value,
-            Headers = headers,
+            Headers = span is null ? headers : TraceHeaders.With(headers, span),
             Timestamp = new Timestamp(source.Message.Timestamp.UnixTimestampMs, TimestampType.CreateTime),
         };
 
@@ -85,10 +91,12 @@ public sealed class DeadLetterQueue : IDeadLetterSink, IDisposable
             // which completes the send; a flush cut short leaves it pending, and the wait below fails.
             _producer.Flush(_timeout + TimeSpan.FromSeconds(5));
             var result = sending.WaitAsync(TimeSpan.FromSeconds(1)).GetAwaiter().GetResult();
+            span?.SetTag(MessagingAttributes.Partition, result.Partition.Value.ToString(CultureInfo.InvariantCulture)).SetTag(MessagingAttributes.Offset, result.Offset.Value);
             return result.Status == PersistenceStatus.Persisted;
         }
         catch (Exception ex) when (ex is ProduceException<byte[], byte[]> or TimeoutException or KafkaException)
         {
+            span?.SetStatus(ActivityStatusCode.Error, ex.Message);
             _logger.LogError("Could not send {Topic}[{Partition}]@{Offset} to the DLQ {Dlq}: {Reason}",
                 source.Topic, source.Partition.Value, source.Offset.Value, Topic, ex.Message);
             return false;

@@ -27,6 +27,8 @@ internal sealed class MessageProcessor(
     /// <summary>Handles <paramref name="result"/>; <paramref name="shown"/> is the decoded message when it passed the filter and was written.</summary>
     public bool Handle(ConsumeResult<byte[], byte[]> result, out ConsumedMessage? shown)
     {
+        // The message's process span, continuing its producer's trace; null unless traces are recorded.
+        using var span = Clients.Telemetry.MessagingSpans.StartProcess(result, options.GroupId);
         shown = null;
         var message = ConsumeResults.Decode(result, registry);
         if (!TryDeadLetter(result, message, out var deadLettered))

@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using Confluent.Kafka;
+using KafkaDemo.Clients.Telemetry;
+using KafkaDemo.Consumer.Telemetry;
 
 namespace KafkaDemo.Consumer.Store;
 
@@ -6,11 +9,13 @@ namespace KafkaDemo.Consumer.Store;
 /// One consumer instance's side of <c>--store</c>: the events handled since the last write and the
 /// offsets they move, written as one transaction at each checkpoint, and where each assigned
 /// partition starts: the offset the store holds, the database being the source of truth. Used
-/// by its instance's thread only.
+/// by its instance's thread only. While traces are recorded, each write is a span of its own
+/// linked to the messages of its batch; its duration is a metric.
 /// </summary>
-internal sealed class StoreBatch(EventStore store, string groupId)
+internal sealed class StoreBatch(EventStore store, string groupId, ConsumerMetrics metrics)
 {
     private readonly List<StoredEvent> _events = [];
+    private readonly List<ActivityLink> _links = [];
     private readonly Dictionary<TopicPartition, long> _next = [];
 
     // The store's offset per assigned partition as last read or written here; null: no row yet.
@@ -38,14 +43,18 @@ internal sealed class StoreBatch(EventStore store, string groupId)
     }
 
     /// <summary>Adds a handled message: its row, if it is stored, and in any case its partition's next offset.</summary>
-    public void Handled(TopicPartition partition, long offset, StoredEvent? row)
+    public void Handled(ConsumeResult<byte[], byte[]> message, StoredEvent? row)
     {
         if (row is not null)
         {
             _events.Add(row);
+            if (KafkaTelemetry.Source.HasListeners() && MessagingSpans.LinkTo(message.Message.Headers) is { } link)
+            {
+                _links.Add(link);
+            }
         }
 
-        _next[partition] = offset + 1;
+        _next[message.TopicPartition] = message.Offset.Value + 1;
     }
 
     /// <summary>Writes what was handled in one transaction; on success the instance may tell Kafka too.</summary>
@@ -58,9 +67,13 @@ internal sealed class StoreBatch(EventStore store, string groupId)
             return;
         }
 
+        var started = Stopwatch.GetTimestamp();
+        using var span = MessagingSpans.StartBatch("store write", _links);
+        span?.SetTag("db.system.name", store.Target.Engine == StoreEngine.Postgres ? "postgresql" : "sqlite");
         try
         {
             store.Write(groupId, _events, [.. _next.Select(n => new OffsetAdvance(n.Key, _stored.GetValueOrDefault(n.Key), n.Value))]);
+            metrics.StoreWritten(Stopwatch.GetElapsedTime(started));
             foreach (var (partition, next) in _next)
             {
                 _stored[partition] = next;
@@ -70,6 +83,7 @@ internal sealed class StoreBatch(EventStore store, string groupId)
         {
             // Written, or to be read again from the stored offsets by whoever reads next.
             _events.Clear();
+            _links.Clear();
             _next.Clear();
         }
     }

@@ -14,7 +14,7 @@ namespace KafkaDemo.Producer.Delivery;
 /// polls (see <see cref="DeliveryReportPoller"/>), several at once when several threads produce,
 /// while the producing threads report send failures: every method is thread-safe.
 /// </summary>
-public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWriter? report, bool quiet)
+public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWriter? report, bool quiet, Telemetry.ProducerMetrics? metrics = null)
 {
     private readonly Lock _outputGate = new();
 
@@ -23,20 +23,22 @@ public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWrit
 
     /// <summary>A delivery report came back for <paramref name="outgoing"/>, sent at Stopwatch time <paramref name="started"/>.</summary>
     public void Delivered(DeliveryReport<byte[], byte[]> delivery, OutgoingMessage outgoing, long started) =>
-        Delivered(delivery, outgoing.Key, outgoing.Label, started);
+        Delivered(delivery, outgoing.Key, outgoing.Label, started, outgoing.Value?.Length ?? 0);
 
     /// <summary>
     /// A delivery report came back for the message with <paramref name="key"/> and
     /// <paramref name="label"/>, sent at Stopwatch time <paramref name="started"/>: what a message
-    /// waiting for its report needs to keep, its value being long copied by librdkafka.
+    /// waiting for its report needs to keep, its value being long copied by librdkafka (its size,
+    /// <paramref name="bytes"/>, is kept for the metrics).
     /// </summary>
-    public void Delivered(DeliveryReport<byte[], byte[]> delivery, byte[]? key, string? label, long started)
+    public void Delivered(DeliveryReport<byte[], byte[]> delivery, byte[]? key, string? label, long started, int bytes)
     {
         var latency = Stopwatch.GetElapsedTime(started);
         if (delivery.Error.Code is ErrorCode.Local_PurgeQueue or ErrorCode.Local_PurgeInflight)
         {
             // Purged by an aborted transaction, which is reported once for all its messages.
             Stats.Failure();
+            metrics?.Failed();
             logger.LogDebug("Purged by the abort: {What}", Describe(key, label));
             return;
         }
@@ -44,11 +46,13 @@ public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWrit
         if (delivery.Error.IsError)
         {
             Stats.Failure();
+            metrics?.Failed();
             logger.LogError("Delivery failed for {What}: {Reason}", Describe(key, label), delivery.Error.Reason);
             return;
         }
 
         Stats.Delivery(delivery.Partition.Value, latency);
+        metrics?.Delivered(bytes, latency);
         if (quiet)
         {
             return;
@@ -62,10 +66,14 @@ public sealed class DeliveryReporter(TextWriter output, ILogger logger, TextWrit
         }
     }
 
+    /// <summary>A message of <paramref name="bytes"/> value bytes was handed to librdkafka (for the metrics).</summary>
+    public void Sent(int bytes) => metrics?.Sent(bytes);
+
     /// <summary>librdkafka refused <paramref name="outgoing"/> outright; it counts as failed.</summary>
     public void NotSent(OutgoingMessage outgoing, string reason)
     {
         Stats.Failure();
+        metrics?.Failed();
         logger.LogError("Could not send {What}: {Reason}", Describe(outgoing.Key, outgoing.Label), reason);
     }
 

@@ -64,6 +64,17 @@ public class ConsumerConfigFactoryTests
     }
 
     [Fact]
+    public void Librdkafka_statistics_are_asked_for_only_when_metrics_are_exported()
+    {
+        var without = ConsumerConfigFactory.Create(ConsumerCommand.Bind([], CommandLine.Environment()));
+        var served = ConsumerConfigFactory.Create(ConsumerCommand.Bind(["--metrics-port", "9464"], CommandLine.Environment()));
+        var pushed = ConsumerConfigFactory.Create(ConsumerCommand.Bind([], CommandLine.Environment(("OTEL_EXPORTER_OTLP_ENDPOINT", "http://c:4317"))));
+        var chosen = ConsumerConfigFactory.Create(ConsumerCommand.Bind(["--metrics-port", "9464", "-X", "statistics.interval.ms=1000"], CommandLine.Environment()));
+
+        Assert.Equal((null, 5000, 5000, 1000), (without.StatisticsIntervalMs, served.StatisticsIntervalMs, pushed.StatisticsIntervalMs, chosen.StatisticsIntervalMs));
+    }
+
+    [Fact]
     public void Read_committed_is_the_default_and_the_flag_reaches_the_client()
     {
         var byDefault = ConsumerConfigFactory.Create(ConsumerCommand.Bind([], CommandLine.Environment()));
