@@ -53,9 +53,9 @@ public static class ConsumerCommand
     }
 
     /// <summary>What <paramref name="args"/> bind to, for tests that follow a flag into the client's config.</summary>
-    internal static ConsumerOptions Bind(string[] args, Func<string, string?> environment)
+    internal static ConsumerOptions Bind(string[] args, Func<string, string?> environment, IEnumerable<KeyValuePair<string, string?>>? variables = null)
     {
-        var definition = new ConsumerCommandDefinition(environment, [], () => DateTimeOffset.UtcNow);
+        var definition = new ConsumerCommandDefinition(environment, variables ?? [], () => DateTimeOffset.UtcNow);
         return Bind(definition, definition.Root.Parse(args));
     }
 

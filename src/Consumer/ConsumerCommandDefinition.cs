@@ -85,6 +85,7 @@ public sealed class ConsumerCommandDefinition
         Client.Decides(ExitAtEnd, "enable.partition.eof", parsed => parsed.GetValue(ExitAtEnd) ? "true" : "false");
         Client.Decides(IsolationLevel, "isolation.level", parsed => parsed.GetRequiredValue(IsolationLevel));
         Logging.AddTo(Root);
+        Client.Profiles.AddTo(Root, SchemaRegistry, Topics, GroupId);
         Root.Validators.Add(result => ConsumerOptionChecks.Check(this, result));
     }
 
@@ -107,7 +108,6 @@ public sealed class ConsumerCommandDefinition
     public const string StoreVariable = "CONSUMER_STORE";
 
     public Option<StoreTarget?> Store { get; }
-
 
     public ClientOptions Client { get; }
 

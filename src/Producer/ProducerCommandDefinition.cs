@@ -55,6 +55,7 @@ public sealed class ProducerCommandDefinition
         Logging.AddTo(Root);
         Root.Validators.Add(result => ProducerOptionChecks.Check(this, result));
         Root.Validators.Add(Schemas.Validate);
+        Client.Profiles.AddTo(Root, Schemas.Registry, Topic);
     }
 
     /// <summary>The root command, without actions until <see cref="ProducerCommand"/> sets them.</summary>
