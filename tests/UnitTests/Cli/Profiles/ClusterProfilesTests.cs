@@ -143,6 +143,23 @@ public sealed class ClusterProfilesTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("producer")]
+    [InlineData("consumer")]
+    public async Task Help_shows_the_current_profiles_values_in_effect_but_never_its_secrets(string program)
+    {
+        _home.Write($$"""
+            { "current": "p", "clusters": { "p": { "bootstrapServers": "p:9092",
+                "properties": { "sasl.password": "{{Secret}}" }, "schemaRegistry": { "url": "http://r:8081", "auth": "u:{{Secret}}" } } } }
+            """);
+
+        var (exitCode, output, _) = await CommandLine.RunAsync(Program(program, _home.Environment()), "--help");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.Contains("[default: p:9092]", output);
+        Assert.DoesNotContain(Secret, output);
+    }
+
     public void Dispose() => _home.Dispose();
 
     private static System.CommandLine.RootCommand Program(string program, Func<string, string?> environment) =>
