@@ -4,7 +4,7 @@ namespace KafkaDemo.Cli;
 
 /// <summary>
 /// Librdkafka properties from the places a user can give them, merged in a fixed order: the
-/// <c>--config</c> file, then <c>KAFKA_X_*</c> environment variables, then each <c>-X name=value</c>,
+/// <c>--config</c> file, then the <c>--cluster</c> profile's, then <c>KAFKA_X_*</c> environment variables, then each <c>-X name=value</c>,
 /// then the program's own flags when they were typed (or came from their environment variable).
 /// A flag left at its default does not override a file.
 /// </summary>
@@ -13,7 +13,7 @@ public static class ClientSettings
     /// <summary><c>--config FILE</c>: a Java-style client.properties file.</summary>
     public static Option<string?> ConfigFileOption() => new Option<string?>("--config")
     {
-        Description = "Java-style client.properties file with librdkafka properties (SASL, TLS, …); KAFKA_X_* variables, -X and flags override it",
+        Description = "Java-style client.properties file with librdkafka properties (SASL, TLS, …); a --cluster profile, KAFKA_X_* variables, -X and flags override it",
         HelpName = "file",
     }.ExistingFileOrStdin();
 

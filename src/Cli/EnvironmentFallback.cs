@@ -1,20 +1,24 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Runtime.CompilerServices;
+using KafkaDemo.Cli.Profiles;
 
 namespace KafkaDemo.Cli;
 
 /// <summary>
 /// Gives an option an environment variable to fall back on. System.CommandLine has no such
-/// feature, so precedence is built here: the flag, then the variable (an empty one counts as
-/// unset), then the built-in default. The description names the variable, so --help tells.
+/// feature, so precedence is built here, once: the flag, then the variable (an empty one counts as
+/// unset), then the chosen cluster profile's value (<see cref="FallBackToProfile"/>), then the
+/// built-in default; client properties from the <c>--config</c> file come after the profile's (see
+/// <see cref="ClientOptions.Merge"/>). The description names the variable and marks the profile
+/// step, so --help tells.
 /// Whether an option was given (typed, or set through its variable) is asked here too, through
 /// <see cref="WasGiven(ParseResult, Option)"/>, so every command applies the same rule.
 /// </summary>
 public static class EnvironmentFallback
 {
     /// <summary>The rule, for the description of every command whose options fall back to variables.</summary>
-    public const string Rule = "An option marked [env: NAME] takes the flag, else that variable (an empty one counts as unset), else its default.";
+    public const string Rule = "An option takes the flag, else its variable where marked [env: NAME] (an empty one counts as unset), else, where marked [profile], the cluster profile's value (the profile named by --cluster, else by KAFKA_CLUSTER, else the current one: config use), else what --config sets, else its default.";
 
     // Each option's "is my variable set" check, kept with the option (whose lifetime it shares) so
     // that callers ask about the option alone and cannot name the wrong variable.
@@ -98,6 +102,24 @@ public static class EnvironmentFallback
 
             return value;
         };
+        return option;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="field"/> of the chosen cluster profile between <paramref name="option"/>'s
+    /// variable and its default, parsed with <paramref name="parse"/>; marks the description [profile].
+    /// Call it after the option's own fallback is set.
+    /// </summary>
+    public static Option<T> FallBackToProfile<T>(
+        this Option<T> option, ClusterProfiles profiles, Func<ClusterProfile, string?> field, Func<string, T> parse)
+    {
+        var next = option.DefaultValueFactory;
+        option.Description = $"{option.Description} [profile]";
+        profiles.Register(option, field);
+        option.DefaultValueFactory = result =>
+            !VariableSet(option) && profiles.Active(result) is { } profile && NonEmpty(field(profile)) is { } text
+                ? parse(text.Trim())
+                : next is null ? default! : next(result);
         return option;
     }
 

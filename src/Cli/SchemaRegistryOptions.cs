@@ -1,4 +1,5 @@
 using System.CommandLine;
+using KafkaDemo.Cli.Profiles;
 using KafkaDemo.Clients;
 
 namespace KafkaDemo.Cli;
@@ -16,6 +17,7 @@ public sealed class SchemaRegistryOptions
     public const string AuthVariable = "SCHEMA_REGISTRY_AUTH";
 
     private readonly Func<string, string?> _environment;
+    private ClusterProfiles? _profiles;
 
     /// <summary>The options, with <paramref name="environment"/> for their fallbacks.</summary>
     public SchemaRegistryOptions(Func<string, string?> environment)
@@ -60,6 +62,16 @@ public sealed class SchemaRegistryOptions
     /// <summary>The three options, to add to a command.</summary>
     public IEnumerable<Option> All => [Url, Auth, CaFile];
 
+    /// <summary>
+    /// Lets <paramref name="profiles"/> supply the user:password after the flag and the variable;
+    /// read at bind time, like the variable, so that --help never shows it.
+    /// </summary>
+    public void TakeAuthFrom(ClusterProfiles profiles)
+    {
+        _profiles = profiles;
+        Auth.Description = $"{Auth.Description} [profile]";
+    }
+
     /// <summary>The settings given, or null when no registry was named.</summary>
     public SchemaRegistrySettings? Bind(ParseResult parsed)
     {
@@ -68,10 +80,11 @@ public sealed class SchemaRegistryOptions
             return null;
         }
 
-        var auth = NonEmpty(parsed.GetValue(Auth)) ?? EnvironmentFallback.Read(AuthVariable, _environment);
+        var fromVariable = EnvironmentFallback.Read(AuthVariable, _environment);
+        var auth = NonEmpty(parsed.GetValue(Auth)) ?? fromVariable ?? _profiles?.RegistryAuth(parsed);
         if (auth is not null && !auth.Contains(':', StringComparison.Ordinal))
         {
-            throw new UsageException($"{AuthVariable} must be user:password.");
+            throw new UsageException($"{(fromVariable is null ? "the cluster profile's schema registry auth" : AuthVariable)} must be user:password.");
         }
 
         return new SchemaRegistrySettings(url, auth, NonEmpty(parsed.GetValue(CaFile)));

@@ -69,9 +69,9 @@ public static class ConsumerCommand
     }
 
     /// <summary>What <paramref name="args"/> bind to, for tests that follow a flag into the client's config.</summary>
-    internal static ConsumerOptions Bind(string[] args, Func<string, string?> environment)
+    internal static ConsumerOptions Bind(string[] args, Func<string, string?> environment, IEnumerable<KeyValuePair<string, string?>>? variables = null)
     {
-        var definition = new ConsumerCommandDefinition(environment, [], () => DateTimeOffset.UtcNow);
+        var definition = new ConsumerCommandDefinition(environment, variables ?? [], () => DateTimeOffset.UtcNow);
         var parsed = definition.Root.Parse(args, CommandLineHost.Parsing);
         return Bind(definition, parsed) with { Telemetry = definition.Telemetry.Bind(parsed, environment) };
     }

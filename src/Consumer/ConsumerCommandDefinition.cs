@@ -64,6 +64,7 @@ public sealed class ConsumerCommandDefinition
         Client.Decides(ExitAtEnd, "enable.partition.eof", parsed => parsed.GetValue(ExitAtEnd) ? "true" : "false");
         Client.Decides(IsolationLevel, "isolation.level", parsed => parsed.GetRequiredValue(IsolationLevel));
         Logging.AddTo(Root);
+        Client.Profiles.AddTo(Root, SchemaRegistry, Topics, GroupId);
         Root.Validators.Add(result => ConsumerOptionChecks.Check(this, result));
         Root.Validators.Add(result => Range.Check(result, Commit));
     }

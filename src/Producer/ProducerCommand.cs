@@ -83,9 +83,9 @@ public static class ProducerCommand
     }
 
     /// <summary>What <paramref name="args"/> bind to, for tests that follow a flag into the client's config.</summary>
-    internal static ProducerOptions Bind(string[] args, Func<string, string?> environment)
+    internal static ProducerOptions Bind(string[] args, Func<string, string?> environment, IEnumerable<KeyValuePair<string, string?>>? variables = null)
     {
-        var definition = new ProducerCommandDefinition(environment, []);
+        var definition = new ProducerCommandDefinition(environment, variables ?? []);
         var parsed = definition.Root.Parse(args);
         return Bind(definition, parsed) with { Telemetry = definition.Telemetry.Bind(parsed, environment) };
     }

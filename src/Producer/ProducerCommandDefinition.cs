@@ -56,6 +56,7 @@ public sealed class ProducerCommandDefinition
         Root.Validators.Add(result => ProducerOptionChecks.Check(this, result));
         Root.Validators.Add(Schemas.Validate);
         Root.Validators.Add(result => Sources.LineInputChecks.Check(this, result));
+        Client.Profiles.AddTo(Root, Schemas.Registry, Topic);
     }
 
     /// <summary>The root command, without actions until <see cref="ProducerCommand"/> sets them.</summary>

@@ -79,9 +79,9 @@ public class ConsumerCommandTests
     {
         var (_, output, _) = await CommandLine.RunAsync(ConsumerCommand.Create(CommandLine.Environment()), [.. command, "--help"]);
 
-        Assert.Contains("takes the flag, else that variable (an empty one counts as unset), else its default", output);
-        Assert.Contains("[env: KAFKA_BOOTSTRAP_SERVERS]", output);
-        Assert.Contains("[env: KAFKA_TOPIC]", output);
-        Assert.Contains("[env: KAFKA_GROUP_ID]", output);
+        Assert.Contains("(an empty one counts as unset), else, where marked [profile], the cluster profile's value", output);
+        Assert.Contains("[env: KAFKA_BOOTSTRAP_SERVERS] [profile]", output);
+        Assert.Contains("[env: KAFKA_TOPIC] [profile]", output);
+        Assert.Contains("[env: KAFKA_GROUP_ID] [profile]", output);
     }
 }
