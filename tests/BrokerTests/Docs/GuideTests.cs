@@ -9,7 +9,7 @@ namespace KafkaDemo.BrokerTests.Docs;
 /// </summary>
 public sealed class GuideTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Guides() => new("docs/consumer-groups.md", "docs/delivery-semantics.md", "docs/exactly-once-into-a-database.md", "docs/partitions-and-keys.md", "docs/troubleshooting.md");
+    public static TheoryData<string> Guides() => new("docs/consumer-groups.md", "docs/delivery-semantics.md", "docs/exactly-once-into-a-database.md", "docs/partitions-and-keys.md", "docs/troubleshooting.md", "docs/finding-messages.md");
 
     [Theory]
     [MemberData(nameof(Guides))]
