@@ -68,6 +68,12 @@ public static class CommandLineHost
             await error.WriteLineAsync($"{name}: {ex.Message}");
             return ExitCodes.Usage;
         }
+        catch (IOException ex)
+        {
+            // Mostly a reader that went away (`| head`): a fact about the run, not a defect.
+            await error.WriteLineAsync($"{name}: error: {OneLine(ex.Message)}");
+            return ExitCodes.Failure;
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             await error.WriteLineAsync($"{name}: unexpected error: {ex.GetType().Name}: {OneLine(ex.Message)}");

@@ -81,27 +81,38 @@ public class LagWatchTests(BrokerFixture broker)
     }
 
     [Fact]
-    public async Task On_a_pipe_it_prints_a_table_per_interval_a_blank_line_between_and_no_escape_codes()
+    public async Task On_a_pipe_it_prints_a_table_per_interval_a_blank_line_between_and_no_escape_codes_and_stops_on_SIGTERM()
     {
         var (topic, group) = await GroupHalfwayAsync();
         var start = Programs.Start("KafkaDemo.Consumer", ["lag", "--watch", "200ms", "-b", broker.BootstrapServers, "-t", topic, "-g", group]);
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = new List<string>();
-        while (output.Count(l => l.StartsWith("Total lag", StringComparison.Ordinal)) < 3 && await process.StandardOutput.ReadLineAsync() is { } line)
+        // A bound on every wait: a program that stops writing, or does not stop, fails the test
+        // instead of hanging the run.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
         {
-            output.Add(line);
-        }
+            while (output.Count(l => l.StartsWith("Total lag", StringComparison.Ordinal)) < 3 && await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                output.Add(line);
+            }
 
-        // SIGINT, as Ctrl+C sends it.
-        using (var interrupt = Process.Start("kill", ["-INT", $"{process.Id}"]))
+            // SIGTERM, which the programs treat as Ctrl+C. Not SIGINT itself: a test run started
+            // in the background of a non-interactive shell hands its children SIGINT ignored.
+            using (var interrupt = Process.Start("kill", ["-TERM", $"{process.Id}"]))
+            {
+                await interrupt.WaitForExitAsync(timeout.Token);
+            }
+
+            output.AddRange((await process.StandardOutput.ReadToEndAsync(timeout.Token)).Split('\n', StringSplitOptions.None));
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
         {
-            await interrupt.WaitForExitAsync();
+            process.Kill();
+            Assert.Fail($"lag --watch did not print three tables and stop within 60 s:\n{string.Join('\n', output)}");
         }
-
-        output.AddRange((await process.StandardOutput.ReadToEndAsync()).Split('\n', StringSplitOptions.None));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
 
         Assert.True(process.ExitCode == 0, await error);
         var text = string.Join('\n', output);
