@@ -98,6 +98,15 @@ ensure_guide_tools() {
   command -v jq >/dev/null 2>&1 || apt_install jq "the guide tests" || echo "build.sh: could not install jq; the guide tests that use it will fail" >&2
 }
 
+# The completion tests source each shell's script: zsh and fish from Debian, PowerShell as the
+# repository's local .NET tool (.config/dotnet-tools.json). A shell that cannot be installed has
+# its test skipped, saying so.
+ensure_completion_shells() {
+  command -v zsh >/dev/null 2>&1 || apt_install zsh "the zsh completion test" || echo "build.sh: could not install zsh; its completion test will be skipped" >&2
+  command -v fish >/dev/null 2>&1 || apt_install fish "the fish completion test" || echo "build.sh: could not install fish; its completion test will be skipped" >&2
+  dotnet tool restore >/dev/null || echo "build.sh: could not restore PowerShell (dotnet tool restore); its completion test will be skipped" >&2
+}
+
 # The tests that start the programs as processes run the native executables of `publish`: what
 # ships is what is tested. A publish that fails is reported and counted as one failure; the tests
 # then start the builds through dotnet instead, so every other result still counts.
@@ -106,6 +115,7 @@ run_tests() {
   ensure_kcat
   ensure_postgresql
   ensure_guide_tools
+  ensure_completion_shells
   rm -rf "$RESULTS"
   local status=0 publish_failed=0
   if (publish); then

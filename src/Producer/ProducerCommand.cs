@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
+using KafkaDemo.Cli.Completion;
 using KafkaDemo.Clients.Native;
 using KafkaDemo.Common.Events;
 using KafkaDemo.Common.Partitioning;
@@ -22,6 +23,7 @@ public static class ProducerCommand
         definition.Root.SetAction((parsed, cancellationToken) => RunAsync(definition, parsed, cancellationToken));
         definition.ExplainKeysDefinition.Command.SetAction(parsed =>
             ExplainKeys(definition, parsed, parsed.GetRequiredValue(definition.ExplainKeysDefinition.Keys)));
+        CompletionCommand.AddTo(definition.Root, "KafkaDemo.Producer", "kafkademo-producer");
         return definition.Root;
     }
 
