@@ -2,10 +2,12 @@
 # KafkaDemo's one entry point on a fresh machine. Every command does its own set-up.
 #
 #   ./build.sh demo    start an embedded broker, run the Producer then the Consumer, stop everything
-#   ./build.sh test    publish, then run the whole test suite; ends with "N skipped", then "N passed, N failed"
+#   ./build.sh test    publish and pack, then run the whole test suite; ends with "N skipped", then "N passed, N failed"
 #   ./build.sh build   restore and compile
 #   ./build.sh publish native (Native AOT) executables in artifacts/bin: kafkademo-producer,
 #                      kafkademo-consumer, kafkademo-broker, with the native libraries they load
+#   ./build.sh pack    NuGet tool packages in artifacts/packages: kafkademo-producer, kafkademo-consumer,
+#                      kafkademo-broker, Native AOT for this machine's RID and framework-dependent for others
 #   ./build.sh bench   our native Producer and Consumer against a bare Confluent.Kafka program and
 #                      kcat on an embedded broker; prints a table
 #   ./build.sh soak [duration] [rate] [--with-produce-errors]
@@ -124,13 +126,22 @@ run_tests() {
     echo "build.sh: the Native AOT publish failed; the program tests run through dotnet instead" >&2
     publish_failed=1
   fi
+  # The tool packages, installed and run by ToolPackageTests; the native compilation is the
+  # publish's, reused. A pack that fails counts as one failure, as a failed publish does.
+  local pack_failed=0
+  if (pack); then
+    export KAFKADEMO_TEST_PACKAGES=$PWD/$PACKAGE_DIR
+  else
+    echo "build.sh: the tool packages failed; their test is skipped" >&2
+    pack_failed=1
+  fi
   dotnet test KafkaDemo.sln -c "$CONFIGURATION" --no-build -nologo \
     --logger "console;verbosity=normal" --logger trx --results-directory "$RESULTS" || status=$?
   local totals passed failed
   totals=$(test_totals)
-  if ((publish_failed)); then
+  if ((publish_failed + pack_failed)); then
     read -r passed _ failed _ <<<"$(tail -n 1 <<<"$totals")"
-    totals="$(head -n -1 <<<"$totals")"$'\n'"$passed passed, $((failed + 1)) failed"
+    totals="$(head -n -1 <<<"$totals")"$'\n'"$passed passed, $((failed + publish_failed + pack_failed)) failed"
   fi
   [[ $(tail -n 1 <<<"$totals") == *" 0 failed" ]] || status=1
   echo "$totals"
@@ -437,6 +448,25 @@ publish() {
   ls -l "$PUBLISH_DIR"
 }
 
+# NuGet tool packages in artifacts/packages, one per program (kafkademo-producer,
+# kafkademo-consumer, kafkademo-broker, as published): for each, the package users name, which
+# points to one per RID: this machine's RID compiled with Native AOT (reusing a publish's native
+# compilation when one ran before), and `any`, framework-dependent, for every other platform.
+readonly PACKAGE_DIR=artifacts/packages
+pack() {
+  command -v dotnet >/dev/null 2>&1 || fail "the .NET 10 SDK (dotnet) is not on PATH; install it first"
+  command -v cc >/dev/null 2>&1 || apt_install gcc "Native AOT's linker" || fail "Native AOT needs a C toolchain (apt-get install gcc zlib1g-dev)"
+  local rid common
+  rid=$(native_rid)
+  common=(-c "$CONFIGURATION" -nologo -v quiet -clp:NoSummary "-p:ToolPackageRuntimeIdentifiers=$rid%3Bany")
+  rm -rf "$PACKAGE_DIR"
+  dotnet pack eng/tools.slnf "${common[@]}" -r "$rid" -p:PublishAot=true || fail "the Native AOT tool packages ($rid) failed"
+  dotnet pack eng/tools.slnf "${common[@]}" -r any || fail "the framework-dependent tool packages (any) failed"
+  dotnet pack eng/tools.slnf "${common[@]}" -p:PublishAot=true || fail "the tool packages failed"
+  echo "== Tool packages in $PACKAGE_DIR:"
+  ls -l "$PACKAGE_DIR"
+}
+
 soak() {
   build
   dotnet "tests/Soak/bin/$CONFIGURATION/net10.0/KafkaDemo.Soak.dll" "$@"
@@ -449,8 +479,9 @@ case "${1:-}" in
   test) run_tests ;;
   demo) demo ;;
   publish) publish ;;
+  pack) pack ;;
   *)
-    echo "usage: ./build.sh demo|test|build|publish|soak|bench" >&2
+    echo "usage: ./build.sh demo|test|build|publish|pack|soak|bench" >&2
     exit 2
     ;;
 esac
