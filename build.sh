@@ -2,10 +2,12 @@
 # KafkaDemo's one entry point on a fresh machine. Every command does its own set-up.
 #
 #   ./build.sh demo    start an embedded broker, run the Producer then the Consumer, stop everything
-#   ./build.sh test    publish, then run the whole test suite; ends with "N skipped", then "N passed, N failed"
+#   ./build.sh test    publish and pack, then run the whole test suite; ends with "N skipped", then "N passed, N failed"
 #   ./build.sh build   restore and compile
 #   ./build.sh publish native (Native AOT) executables in artifacts/bin: kafkademo-producer,
 #                      kafkademo-consumer, kafkademo-broker, with the native libraries they load
+#   ./build.sh pack    NuGet tool packages in artifacts/packages: kafkademo-producer, kafkademo-consumer,
+#                      kafkademo-broker, Native AOT for this machine's RID and framework-dependent for others
 #   ./build.sh bench   our native Producer and Consumer against a bare Confluent.Kafka program and
 #                      kcat on an embedded broker; prints a table
 #   ./build.sh soak [duration] [rate] [--with-produce-errors]
@@ -106,6 +108,15 @@ ensure_guide_tools() {
   command -v jq >/dev/null 2>&1 || apt_install jq "the guide tests" || echo "build.sh: could not install jq; the guide tests that use it will fail" >&2
 }
 
+# The completion tests source each shell's script: zsh and fish from Debian, PowerShell as the
+# repository's local .NET tool (.config/dotnet-tools.json). A shell that cannot be installed has
+# its test skipped, saying so.
+ensure_completion_shells() {
+  command -v zsh >/dev/null 2>&1 || apt_install zsh "the zsh completion test" || echo "build.sh: could not install zsh; its completion test will be skipped" >&2
+  command -v fish >/dev/null 2>&1 || apt_install fish "the fish completion test" || echo "build.sh: could not install fish; its completion test will be skipped" >&2
+  dotnet tool restore >/dev/null || echo "build.sh: could not restore PowerShell (dotnet tool restore); its completion test will be skipped" >&2
+}
+
 # The tests that start the programs as processes run the native executables of `publish`: what
 # ships is what is tested. A publish that fails is reported and counted as one failure; the tests
 # then start the builds through dotnet instead, so every other result still counts.
@@ -115,6 +126,7 @@ run_tests() {
   ensure_tmux
   ensure_postgresql
   ensure_guide_tools
+  ensure_completion_shells
   rm -rf "$RESULTS"
   local status=0 publish_failed=0
   if (publish); then
@@ -123,13 +135,22 @@ run_tests() {
     echo "build.sh: the Native AOT publish failed; the program tests run through dotnet instead" >&2
     publish_failed=1
   fi
+  # The tool packages, installed and run by ToolPackageTests; the native compilation is the
+  # publish's, reused. A pack that fails counts as one failure, as a failed publish does.
+  local pack_failed=0
+  if (pack); then
+    export KAFKADEMO_TEST_PACKAGES=$PWD/$PACKAGE_DIR
+  else
+    echo "build.sh: the tool packages failed; their test is skipped" >&2
+    pack_failed=1
+  fi
   dotnet test KafkaDemo.sln -c "$CONFIGURATION" --no-build -nologo \
     --logger "console;verbosity=normal" --logger trx --results-directory "$RESULTS" || status=$?
   local totals passed failed
   totals=$(test_totals)
-  if ((publish_failed)); then
+  if ((publish_failed + pack_failed)); then
     read -r passed _ failed _ <<<"$(tail -n 1 <<<"$totals")"
-    totals="$(head -n -1 <<<"$totals")"$'\n'"$passed passed, $((failed + 1)) failed"
+    totals="$(head -n -1 <<<"$totals")"$'\n'"$passed passed, $((failed + publish_failed + pack_failed)) failed"
   fi
   [[ $(tail -n 1 <<<"$totals") == *" 0 failed" ]] || status=1
   echo "$totals"
@@ -436,6 +457,25 @@ publish() {
   ls -l "$PUBLISH_DIR"
 }
 
+# NuGet tool packages in artifacts/packages, one per program (kafkademo-producer,
+# kafkademo-consumer, kafkademo-broker, as published): for each, the package users name, which
+# points to one per RID: this machine's RID compiled with Native AOT (reusing a publish's native
+# compilation when one ran before), and `any`, framework-dependent, for every other platform.
+readonly PACKAGE_DIR=artifacts/packages
+pack() {
+  command -v dotnet >/dev/null 2>&1 || fail "the .NET 10 SDK (dotnet) is not on PATH; install it first"
+  command -v cc >/dev/null 2>&1 || apt_install gcc "Native AOT's linker" || fail "Native AOT needs a C toolchain (apt-get install gcc zlib1g-dev)"
+  local rid common
+  rid=$(native_rid)
+  common=(-c "$CONFIGURATION" -nologo -v quiet -clp:NoSummary "-p:ToolPackageRuntimeIdentifiers=$rid%3Bany")
+  rm -rf "$PACKAGE_DIR"
+  dotnet pack eng/tools.slnf "${common[@]}" -r "$rid" -p:PublishAot=true || fail "the Native AOT tool packages ($rid) failed"
+  dotnet pack eng/tools.slnf "${common[@]}" -r any || fail "the framework-dependent tool packages (any) failed"
+  dotnet pack eng/tools.slnf "${common[@]}" -p:PublishAot=true || fail "the tool packages failed"
+  echo "== Tool packages in $PACKAGE_DIR:"
+  ls -l "$PACKAGE_DIR"
+}
+
 soak() {
   build
   dotnet "tests/Soak/bin/$CONFIGURATION/net10.0/KafkaDemo.Soak.dll" "$@"
@@ -448,8 +488,9 @@ case "${1:-}" in
   test) run_tests ;;
   demo) demo ;;
   publish) publish ;;
+  pack) pack ;;
   *)
-    echo "usage: ./build.sh demo|test|build|publish|soak|bench" >&2
+    echo "usage: ./build.sh demo|test|build|publish|pack|soak|bench" >&2
     exit 2
     ;;
 esac

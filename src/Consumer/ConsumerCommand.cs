@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
+using KafkaDemo.Cli.Completion;
 using KafkaDemo.Cli.Terminal;
 using KafkaDemo.Clients.Telemetry;
 using KafkaDemo.Clients.Native;
@@ -43,6 +44,7 @@ public static class ConsumerCommand
             parsed.InvocationConfiguration.Output,
             parsed.InvocationConfiguration.Error));
         definition.ShowStore.Command.SetAction(parsed => StoreCommand.Run(parsed, definition.ShowStore));
+        CompletionCommand.AddTo(definition.Root, "KafkaDemo.Consumer", "kafkademo-consumer");
         return definition.Root;
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
+using KafkaDemo.Cli.Completion;
 using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.LocalBroker;
@@ -79,6 +80,7 @@ public static class LocalBrokerCommand
                 parsed.GetValue(brokers), parsed.GetValue(topics) ?? [], parsed.GetValue(rebalanceDelay) ?? MockCluster.DefaultInitialRebalanceDelay,
                 parsed.InvocationConfiguration.Output, logger, stop.Token);
         });
+        CompletionCommand.AddTo(root, "KafkaDemo.LocalBroker", "kafkademo-broker");
         return root;
     }
 

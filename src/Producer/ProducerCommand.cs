@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KafkaDemo.Cli;
+using KafkaDemo.Cli.Completion;
 using KafkaDemo.Cli.Terminal;
 using KafkaDemo.Clients.Native;
 using KafkaDemo.Common.Encodings;
@@ -28,6 +29,7 @@ public static class ProducerCommand
             RunAsync(definition, parsed, Bind(definition, parsed) with { Telemetry = definition.Telemetry.Bind(parsed, environment) }, cancellationToken));
         definition.ExplainKeysDefinition.Command.SetAction(parsed =>
             ExplainKeys(definition, parsed, parsed.GetRequiredValue(definition.ExplainKeysDefinition.Keys)));
+        CompletionCommand.AddTo(definition.Root, "KafkaDemo.Producer", "kafkademo-producer");
         return definition.Root;
     }
 
