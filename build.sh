@@ -467,7 +467,7 @@ pack() {
   command -v cc >/dev/null 2>&1 || apt_install gcc "Native AOT's linker" || fail "Native AOT needs a C toolchain (apt-get install gcc zlib1g-dev)"
   local rid common
   rid=$(native_rid)
-  common=(-c "$CONFIGURATION" -nologo -v quiet -clp:NoSummary "-p:ToolPackageRuntimeIdentifiers=$rid%3Bany")
+  common=(-c "$CONFIGURATION" -nologo -v quiet -clp:NoSummary "-p:KafkaDemoNativeRid=$rid")
   rm -rf "$PACKAGE_DIR"
   dotnet pack eng/tools.slnf "${common[@]}" -r "$rid" -p:PublishAot=true || fail "the Native AOT tool packages ($rid) failed"
   dotnet pack eng/tools.slnf "${common[@]}" -r any || fail "the framework-dependent tool packages (any) failed"
