@@ -3,9 +3,9 @@ using System.Globalization;
 namespace KafkaDemo.Consumer.Bounds;
 
 /// <summary>
-/// <c>--until</c>: where each partition stops. A time is written as for <c>--from</c> (an ISO 8601
-/// time, epoch milliseconds, or <c>-&lt;duration&gt;</c> ago), so a bare number is a time here too;
-/// offsets and counts get a sign of their own: <c>@offset</c> and <c>+count</c>.
+/// <c>--until</c>: where each partition stops. A bare whole number is an offset (<c>@offset</c>
+/// too), <c>+count</c> a count, and a time is an ISO 8601 time or <c>-&lt;duration&gt;</c> ago, as
+/// for <c>--from</c>; epoch milliseconds, which <c>--from</c> takes, would read as an offset here.
 /// </summary>
 /// <param name="Kind">What the bound is.</param>
 /// <param name="Value">The offset, the count, or the time in epoch milliseconds.</param>
@@ -16,6 +16,13 @@ public sealed record UntilBound(UntilKind Kind, long Value)
     {
         error = null;
         var trimmed = text.Trim();
+        if (trimmed.Length > 0 && trimmed.All(char.IsAsciiDigit))
+        {
+            return long.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var offset)
+                ? new UntilBound(UntilKind.Offset, offset)
+                : Refused(text, out error);
+        }
+
         if (trimmed.StartsWith('@') || trimmed.StartsWith('+'))
         {
             var what = trimmed[0] == '@' ? "an offset" : "a count";
@@ -39,7 +46,12 @@ public sealed record UntilBound(UntilKind Kind, long Value)
             return new UntilBound(UntilKind.Time, time.ToUnixTimeMilliseconds());
         }
 
-        error = $"'{text}' is not a bound for --until: use a time, epoch milliseconds, -<duration>, @<offset> or +<count>";
+        return Refused(text, out error);
+    }
+
+    private static UntilBound? Refused(string text, out string? error)
+    {
+        error = $"'{text}' is not a bound for --until: use an offset, +<count>, an ISO 8601 time or -<duration>";
         return null;
     }
 

@@ -68,7 +68,7 @@ public class CommandLineHostTests
         { "consumer", ["--max-messages", "1e3"], "'1e3' is not a whole number for --max-messages." },
         { "consumer", ["--config", "/no/such/client.properties"], "--config: no such file" },
         { "consumer", ["--from", "yesterday"], "'yesterday' is not a start position for --from" },
-        { "consumer", ["--until", "soon"], "'soon' is not a bound for --until: use a time, epoch milliseconds, -<duration>, @<offset> or +<count>." },
+        { "consumer", ["--until", "soon"], "'soon' is not a bound for --until: use an offset, +<count>, an ISO 8601 time or -<duration>." },
         { "consumer", ["--until", "@ten"], "'@ten' is not a bound for --until: after @ comes an offset, a whole number." },
         { "consumer", ["--until", "+0"], "--until +<count> must be 1 or more." },
         { "consumer", ["--until", "+5", "--commit", "auto"], "--until needs --commit after-processing" },

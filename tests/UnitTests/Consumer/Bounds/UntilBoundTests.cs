@@ -13,7 +13,8 @@ public class UntilBoundTests
         { "+5", UntilKind.Count, 5 },
         { "2026-11-30T10:00:00Z", UntilKind.Time, new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() },
         { "2026-11-30T11:00:00+01:00", UntilKind.Time, new DateTimeOffset(2026, 11, 30, 10, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds() },
-        { "1764496800000", UntilKind.Time, 1764496800000 },
+        { "42", UntilKind.Offset, 42 },
+        { "1764496800000", UntilKind.Offset, 1764496800000 },
         { "-10m", UntilKind.Time, Now.AddMinutes(-10).ToUnixTimeMilliseconds() },
     };
 
@@ -28,15 +29,16 @@ public class UntilBoundTests
     }
 
     [Theory]
-    [InlineData("42", UntilKind.Time)]
+    [InlineData("42", UntilKind.Offset)]
     [InlineData("@42", UntilKind.Offset)]
-    public void A_bare_number_is_epoch_milliseconds_as_for_from_and_an_offset_needs_its_at_sign(string text, UntilKind kind)
+    [InlineData("2026-11-30T10:00:00.250Z", UntilKind.Time)]
+    public void A_bare_number_is_an_offset_as_the_issue_names_it_and_a_time_is_written_as_one(string text, UntilKind kind)
     {
         Assert.Equal(kind, UntilBound.Parse(text, Now, out _)!.Kind);
     }
 
     [Theory]
-    [InlineData("soon", "'soon' is not a bound for --until: use a time")]
+    [InlineData("soon", "'soon' is not a bound for --until: use an offset, +<count>, an ISO 8601 time or -<duration>")]
     [InlineData("latest", "'latest' is not a bound for --until")]
     [InlineData("@", "after @ comes an offset, a whole number")]
     [InlineData("@-1", "after @ comes an offset, a whole number")]
