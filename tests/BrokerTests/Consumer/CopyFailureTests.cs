@@ -81,7 +81,9 @@ public class CopyFailureTests(BrokerFixture broker)
 
         await _topics.Copy(copy[3..^4]);
 
-        Assert.True(kills >= 2, $"only {kills} kills landed before the copy ended");
+        // On a quiet machine a restarted copy can finish before the next kill lands: one kill
+        // followed by a restart is the case under test; more are taken when they come.
+        Assert.True(kills >= 1, "no kill landed before the copy ended");
         var written = _topics.Read(target).Select(Sequence).ToList();
         Assert.Equal(Sequenced.Range(Events), written.Distinct().Order());
         if (broker.Cluster is null)
