@@ -358,8 +358,34 @@ bench() {
     split(a, A, " "); split(o, O, " ")
     printf "| C1 Avro: the same %d events framed and Avro-encoded, decoded with --schema-registry | ours (native) | %.0f | | %.0f | - | %.2f of plain C1 | |\n", c, c / A[1], A[2] / 1024, O[1] / A[1] }'
   stop_registry
+  startup_bench
   store_bench
   stop_broker
+}
+
+# Start-up: the default 9-event Producer run (a delivery line each) against kcat sending the same 9
+# lines, each run a whole process against a broker that is already up; medians and minimums.
+startup_bench() {
+  local startups=${BENCH_STARTUPS:-15} ours=() theirs=() i
+  head -n 9 "$work/events.txt" >"$work/nine.txt"
+  for i in $(seq 1 "$startups"); do
+    ours+=("$(measure startup-ours "$producer" -b "$bootstrap" -t startup)")
+    grep -q "delivered 9, failed 0" "$work/startup-ours.err" || fail "the 9-event Producer run did not deliver its events"
+    theirs+=("$(measure startup-kcat kcat -P -b "$bootstrap" -t startup -K '\t' -H content-type=application/json -X acks=all -X enable.idempotence=true -l "$work/nine.txt")")
+  done
+  startup_row() { # name, samples
+    local name=$1 seconds=(); shift
+    for sample in "$@"; do seconds+=("${sample% *}"); done
+    awk -v n="$name" -v m="$(median "${seconds[@]}")" -v lo="$(printf '%s\n' "${seconds[@]}" | sort -g | head -n 1)" \
+      'BEGIN { printf "| %s | %.2f | %.2f |\n", n, m, lo }'
+  }
+  echo
+  echo "Start-up: the default run, 9 events with a delivery line each; $startups runs each, alternating, whole process."
+  echo
+  echo "| program | median s | min s |"
+  echo "|---|---|---|"
+  startup_row "ours (native)" "${ours[@]}"
+  startup_row "kcat" "${theirs[@]}"
 }
 
 # S1: the native Consumer as a group member reading to the end, as it is and with --store into SQLite
@@ -377,31 +403,46 @@ store_bench() {
   [[ -n $pg ]] || echo "build.sh: no PostgreSQL server could be started; S1 runs without it" >&2
 
   local plain=() sqlite=() postgres=()
+  # "seconds peak_kb after_first": after_first is the wall time less the moment the first message
+  # was handled (the Consumer's summary line), which takes out start-up and the group join.
+  s1_measure() { # label, then the command
+    local label=$1 sample first; shift
+    sample=$(measure "$label" "$@")
+    grep -q "consumed $events," "$work/$label.err" || fail "the $label run did not read every event"
+    first=$(sed -nE 's/^First message handled ([0-9.]+) s.*/\1/p' "$work/$label.err")
+    [[ -n $first ]] || fail "the $label run did not say when it handled its first message"
+    echo "$sample $(awk -v s="${sample% *}" -v f="$first" 'BEGIN { printf "%.3f", s - f }')"
+  }
   for r in $(seq 1 "$runs"); do
     local common=(-b "$bootstrap" -t s1 --exit-at-end -q -o raw -X session.timeout.ms=6000)
-    plain+=("$(measure s1-plain "$consumer" "${common[@]}" -g "s1-plain-$r")")
-    sqlite+=("$(measure s1-sqlite "$consumer" "${common[@]}" -g "s1-sqlite-$r" --store "sqlite:$work/s1-$r.db")")
-    grep -q "consumed $events," "$work/s1-sqlite.err" || fail "the SQLite run did not read every event"
+    plain+=("$(s1_measure s1-plain "$consumer" "${common[@]}" -g "s1-plain-$r")")
+    sqlite+=("$(s1_measure s1-sqlite "$consumer" "${common[@]}" -g "s1-sqlite-$r" --store "sqlite:$work/s1-$r.db")")
     if [[ -n $pg ]]; then
       # A database per run, as the SQLite runs get a file each: note_events holds each message once.
       "${pg_as[@]}" "$pgbin/createdb" -h "$work/pg" -U postgres "s1_$r" || fail "could not create the benchmark's database"
-      postgres+=("$(measure s1-postgres "$consumer" "${common[@]}" -g "s1-postgres-$r" --store "$pg;Database=s1_$r")")
-      grep -q "consumed $events," "$work/s1-postgres.err" || fail "the PostgreSQL run did not read every event"
+      postgres+=("$(s1_measure s1-postgres "$consumer" "${common[@]}" -g "s1-postgres-$r" --store "$pg;Database=s1_$r")")
     fi
-    echo "run $r: S1 plain ${plain[-1]% *} s, SQLite ${sqlite[-1]% *} s${pg:+, PostgreSQL ${postgres[-1]% *} s}" >&2
+    echo "run $r: S1 plain ${plain[-1]%% *} s, SQLite ${sqlite[-1]%% *} s${pg:+, PostgreSQL ${postgres[-1]%% *} s}" >&2
   done
 
-  s1_row() { # name, samples (s kb)...
-    local name=$1 seconds=() kb=(); shift
-    for sample in "$@"; do seconds+=("${sample% *}"); kb+=("${sample#* }"); done
+  local plain_after
+  plain_after=$(median "$(for sample in "${plain[@]}"; do echo "${sample##* }"; done)")
+  s1_row() { # name, samples ("s kb after_first")...
+    local name=$1 seconds=() kb=() after=(); shift
+    for sample in "$@"; do
+      read -r s k a <<<"$sample"
+      seconds+=("$s"); kb+=("$k"); after+=("$a")
+    done
     awk -v n="$name" -v c="$events" -v s="$(median "${seconds[@]}")" -v kb="$(median "${kb[@]}")" \
-      'BEGIN { printf "| %s | %.2f | %.0f | %.0f |\n", n, s, c / s, kb / 1024 }'
+      -v a="$(median "${after[@]}")" -v p="$plain_after" \
+      'BEGIN { printf "| %s | %.2f | %.0f | %.2f | %.2f | %.0f |\n", n, s, c / s, a, p / a, kb / 1024 }'
   }
   echo
-  echo "S1: consume $events events (4 partitions) as a group to the end; median of $runs runs, whole process."
+  echo "S1: consume $events events (4 partitions) as a group to the end; median of $runs runs, whole process;"
+  echo "\"after the first message\" takes out start-up and the group join (the Consumer's own summary line)."
   echo
-  echo "| Consumer | seconds | events/s | peak RSS MB |"
-  echo "|---|---|---|---|"
+  echo "| Consumer | seconds | events/s | seconds after the first message | vs plain, after the first message | peak RSS MB |"
+  echo "|---|---|---|---|---|---|"
   s1_row "plain (no store)" "${plain[@]}"
   s1_row "--store sqlite:<file>" "${sqlite[@]}"
   [[ -n $pg ]] && s1_row "--store PostgreSQL $(basename "$(dirname "$pgbin")") (local, Unix socket)" "${postgres[@]}"
