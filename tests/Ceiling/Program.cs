@@ -4,7 +4,7 @@
 //     JSON value, one shared content-type header), acks=all and idempotence as ours, every
 //     delivery report counted, and served where the messages are produced as ours are (no
 //     background poll thread: the loop polls once a millisecond, as ours does, and while the
-//     queue is full);
+//     queue is full), after asking the cluster for its metadata, as ours does at start-up;
 //   consume <bootstrap> <topic> <count> <partitions>: every partition assigned from the start, read
 //     until count.
 // It prints one line: the count and, for produce, the first delivery after the process started.
