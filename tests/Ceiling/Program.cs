@@ -4,7 +4,7 @@
 //     JSON value, one shared content-type header), acks=all and idempotence as ours, every
 //     delivery report counted, and served where the messages are produced as ours are (no
 //     background poll thread: the loop polls once a millisecond, as ours does, and while the
-//     queue is full);
+//     queue is full), after asking the cluster for its metadata, as ours does at start-up;
 //   consume <bootstrap> <topic> <count> <partitions>: every partition assigned from the start, read
 //     until count.
 // It prints one line: the count and, for produce, the first delivery after the process started.
@@ -33,6 +33,15 @@ if (mode == "produce")
     long delivered = 0, failed = 0;
     DateTime? first = null;
     using var producer = new ProducerBuilder<byte[], byte[]>(config).Build();
+    // Ours asks the cluster for its metadata before it produces (its start-up check); so does the
+    // ceiling. Producing right after the build often stalls the start: librdkafka 2.16 then tries
+    // to get the idempotent producer's id before it has a connection to the partitions' leader,
+    // and tries again only on its retry timer. The admin client's poll loop stops within 10 ms.
+    using (var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, CancellationDelayMaxMs = 10 }).Build())
+    {
+        _ = admin.GetMetadata(TimeSpan.FromSeconds(10));
+    }
+
     Action<DeliveryReport<byte[], byte[]>> report = r =>
     {
         first ??= DateTime.UtcNow;
