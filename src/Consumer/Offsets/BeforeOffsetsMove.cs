@@ -15,15 +15,20 @@ namespace KafkaDemo.Consumer.Offsets;
 /// </summary>
 /// <remarks>
 /// A checkpoint taken while consuming (<see cref="WhileConsuming"/>) hands the store batch to a
-/// write of its own and returns at once, the instance reading on meanwhile; the offsets the
-/// checkpoint then stores (<see cref="StoreOffset"/>) are held until that write has landed, which
-/// the next checkpoint waits for. Every other checkpoint (before a commit, at a partition's end,
-/// on revocation, at shutdown) waits for the writes, so what it commits the database holds.
+/// write of its own and returns at once, the instance reading on meanwhile; should the previous
+/// write still be running, the batch grows instead (up to <see cref="MostPendingWhileWriting"/>
+/// events), so the instance waits for the database only when it has that much in hand. The offsets
+/// such a checkpoint stores (<see cref="StoreOffset"/>) are held until the write of their messages
+/// has landed. Every other checkpoint (before a commit, at a partition's end, on revocation, at
+/// shutdown) waits for all writes, so what it commits the database holds.
 /// </remarks>
 /// <param name="storeWithClient">Stores one offset with the client (<c>IConsumer.StoreOffset</c>).</param>
 internal sealed class BeforeOffsetsMove(int instance, OutputGate output, StoreBatch? batch, StopConditions stop, ILogger logger,
     CopyBatch? copy = null, Action<TopicPartitionOffset>? storeWithClient = null)
 {
+    /// <summary>Most events a batch gathers while the previous one is still being written.</summary>
+    public const int MostPendingWhileWriting = 20_000;
+
     private bool _consuming;
     private bool _storeFailed;
 
@@ -63,6 +68,11 @@ internal sealed class BeforeOffsetsMove(int instance, OutputGate output, StoreBa
             return false;
         }
 
+        if (_consuming && batch.StillWriting && batch.Pending < MostPendingWhileWriting)
+        {
+            return true;
+        }
+
         try
         {
             StoreWithClient(batch.EndWrite());
@@ -83,14 +93,10 @@ internal sealed class BeforeOffsetsMove(int instance, OutputGate output, StoreBa
         }
     }
 
-    /// <summary>Stores a checkpoint's offset with the client, or holds it until the store write in flight has landed.</summary>
+    /// <summary>Stores a checkpoint's offset with the client, or holds it until the store write of its messages has landed.</summary>
     public void StoreOffset(TopicPartitionOffset offset)
     {
-        if (batch?.Writing == true)
-        {
-            batch.HoldUntilWritten(offset);
-        }
-        else
+        if (batch?.Hold(offset) != true)
         {
             Store(offset);
         }

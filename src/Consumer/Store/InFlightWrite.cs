@@ -10,10 +10,17 @@ namespace KafkaDemo.Consumer.Store;
 internal sealed class InFlightWrite
 {
     private readonly Task _write;
-    private readonly List<TopicPartitionOffset> _held = [];
+    private readonly List<TopicPartitionOffset> _held;
 
-    /// <summary>Starts <paramref name="write"/> on a pool thread.</summary>
-    public InFlightWrite(Action write) => _write = Task.Run(write);
+    /// <summary>Starts <paramref name="write"/> on a pool thread, holding <paramref name="held"/> until it has landed.</summary>
+    public InFlightWrite(Action write, List<TopicPartitionOffset> held)
+    {
+        _held = held;
+        _write = Task.Run(write);
+    }
+
+    /// <summary>Whether the write has ended, well or not.</summary>
+    public bool Ended => _write.IsCompleted;
 
     /// <summary>Keeps <paramref name="offset"/> until the write has landed.</summary>
     public void Hold(TopicPartitionOffset offset) => _held.Add(offset);

@@ -23,14 +23,17 @@ internal sealed class StoreBatch(EventStore store, string groupId, ConsumerMetri
 
     private List<StoredEvent> _events = [];
     private List<ActivityLink> _links = [];
+
+    // Kafka offsets of messages in this batch, stored with the client once it has been written.
+    private List<TopicPartitionOffset> _held = [];
     private InFlightWrite? _inFlight;
     private bool _failed;
 
     /// <summary>Events waiting for the next write.</summary>
     public int Pending => _events.Count;
 
-    /// <summary>Whether a write is in flight: the offsets of its messages wait for it (<see cref="HoldUntilWritten"/>).</summary>
-    public bool Writing => _inFlight is not null;
+    /// <summary>Whether the last write handed off is still running.</summary>
+    public bool StillWriting => _inFlight is { Ended: false };
 
     /// <summary>
     /// Where the newly assigned <paramref name="partitions"/> start: at the stored offset where
@@ -95,9 +98,9 @@ internal sealed class StoreBatch(EventStore store, string groupId, ConsumerMetri
             _stored[partition] = next;
         }
 
-        (_events, _links) = ([], []);
+        _inFlight = new InFlightWrite(() => Write(events, links, advances), _held);
+        (_events, _links, _held) = ([], [], []);
         _next.Clear();
-        _inFlight = new InFlightWrite(() => Write(events, links, advances));
     }
 
     /// <summary>
@@ -126,9 +129,22 @@ internal sealed class StoreBatch(EventStore store, string groupId, ConsumerMetri
         }
     }
 
-    /// <summary>Keeps a Kafka offset of the write in flight's messages until that write has landed.</summary>
-    public void HoldUntilWritten(TopicPartitionOffset offset) =>
-        (_inFlight ?? throw new InvalidOperationException("no store write is in flight")).Hold(offset);
+    /// <summary>
+    /// Keeps a Kafka offset of messages handled here until the write that holds them has landed:
+    /// this batch's, or the one in flight when this batch is empty; false when no write holds them
+    /// (they were written already), and the caller may store it with the client now.
+    /// </summary>
+    public bool Hold(TopicPartitionOffset offset)
+    {
+        if (_next.Count > 0)
+        {
+            _held.Add(offset);
+            return true;
+        }
+
+        _inFlight?.Hold(offset);
+        return _inFlight is not null;
+    }
 
     /// <summary>Drops what was handled in <paramref name="partitions"/>, lost to another member, which reads it again from the store.</summary>
     public void Forget(IEnumerable<TopicPartition> partitions)
@@ -139,6 +155,7 @@ internal sealed class StoreBatch(EventStore store, string groupId, ConsumerMetri
         // where it left the store; its failure, if any, stops the run at the next checkpoint.
         _inFlight?.Settle();
         _inFlight?.Forget(lost);
+        _held.RemoveAll(o => lost.Contains(o.TopicPartition));
         _events.RemoveAll(e => lost.Contains(new TopicPartition(e.Topic, new Partition(e.Partition))));
         foreach (var partition in lost)
         {
@@ -160,6 +177,7 @@ internal sealed class StoreBatch(EventStore store, string groupId, ConsumerMetri
     {
         _events.Clear();
         _links.Clear();
+        _held.Clear();
         _next.Clear();
     }
 }

@@ -65,6 +65,27 @@ public sealed class StoreWriteOverlapTests : IDisposable
         }
     }
 
+    private static SqliteConnection Lock(StoreTarget target)
+    {
+        var holder = new SqliteConnection(target.ConnectionString);
+        holder.Open();
+        using var command = holder.CreateCommand();
+        command.CommandText = "BEGIN EXCLUSIVE";
+        command.ExecuteNonQuery();
+        return holder;
+    }
+
+    private static void Unlock(SqliteConnection holder)
+    {
+        using (var command = holder.CreateCommand())
+        {
+            command.CommandText = "COMMIT";
+            command.ExecuteNonQuery();
+        }
+
+        holder.Dispose();
+    }
+
     private long Position(TopicPartition partition) => _store.Positions("g", [partition]).GetValueOrDefault(partition, -1);
 
     [Fact]
@@ -72,23 +93,14 @@ public sealed class StoreWriteOverlapTests : IDisposable
     {
         Handle(P0, 0);
         Handle(P0, 1);
-        using (var holder = new SqliteConnection(Target.ConnectionString))
-        {
-            holder.Open();
-            using var lockIt = holder.CreateCommand();
-            lockIt.CommandText = "BEGIN EXCLUSIVE";
-            lockIt.ExecuteNonQuery();
+        var holder = Lock(Target);
 
-            // The database is locked, so the write cannot have landed: the offset waits for it.
-            CheckpointWhileConsuming();
-            Assert.Empty(_storedWithClient);
-            Handle(P1, 5);
-            Assert.Empty(_storedWithClient);
-
-            using var unlock = holder.CreateCommand();
-            unlock.CommandText = "COMMIT";
-            unlock.ExecuteNonQuery();
-        }
+        // The database is locked, so the write cannot have landed: the offset waits for it.
+        CheckpointWhileConsuming();
+        Assert.Empty(_storedWithClient);
+        Handle(P1, 5);
+        Assert.Empty(_storedWithClient);
+        Unlock(holder);
 
         // As a revocation or a partition's end does: once it returns, the store holds everything.
         _checkpoint.Checkpoint();
@@ -97,7 +109,7 @@ public sealed class StoreWriteOverlapTests : IDisposable
         Assert.Equal(3, _store.EventCount());
         Assert.Equal(2, Position(P0));
         Assert.Equal(6, Position(P1));
-        Assert.False(_batch.Writing);
+        Assert.False(_batch.StillWriting);
         Assert.False(_stop.Fatal);
     }
 
@@ -143,6 +155,30 @@ public sealed class StoreWriteOverlapTests : IDisposable
         Assert.Equal(["0@1", "1@5"], _storedWithClient);
         Assert.Equal(3, _store.EventCount());
         Assert.Equal(5, Position(P1));
+        Assert.False(_stop.Fatal);
+    }
+
+    [Fact]
+    public void While_the_previous_write_is_still_running_the_batch_grows_and_its_offsets_wait_for_the_write_that_takes_it()
+    {
+        var holder = Lock(Target);
+        Handle(P0, 0);
+        CheckpointWhileConsuming();
+        Handle(P1, 0);
+        Handle(P1, 1);
+
+        // The first write cannot land while the database is locked: the second batch is kept.
+        CheckpointWhileConsuming();
+        Assert.True(_batch.StillWriting);
+        Assert.Equal(2, _batch.Pending);
+        Assert.Empty(_storedWithClient);
+        Unlock(holder);
+        _checkpoint.Checkpoint();
+
+        Assert.Equal(["0@1", "1@2"], _storedWithClient);
+        Assert.Equal(3, _store.EventCount());
+        Assert.Equal(1, Position(P0));
+        Assert.Equal(2, Position(P1));
         Assert.False(_stop.Fatal);
     }
 }
