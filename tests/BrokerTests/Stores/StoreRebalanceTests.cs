@@ -7,9 +7,10 @@ using Microsoft.Data.Sqlite;
 namespace KafkaDemo.BrokerTests.Stores;
 
 // A member joining while another is storing takes partitions away from it mid-run, while that
-// member's store write may be in flight. The revocation must wait for the write, so the new owner
-// starts where the store really is: otherwise it reads events again, and its first write is
-// refused as another consumer's (exit 1), or the store holds them twice.
+// member's store writes run beside its reading: the revocation waits for them, and the new owner
+// starts where the store is. Whatever the timing, every event is stored once and neither member
+// meets another's offsets (a refused write would exit 1). The unit tests (StoreWriteOverlapTests)
+// pin the ordering itself; here the group's own rebalance delay makes a race rare.
 [Collection(BrokerCollection.Name)]
 public sealed class StoreRebalanceTests(BrokerFixture broker, PostgresFixture postgres) : IClassFixture<PostgresFixture>, IDisposable
 {
