@@ -17,10 +17,12 @@ namespace KafkaDemo.Consumer.Offsets;
 /// A checkpoint taken while consuming (<see cref="WhileConsuming"/>) hands the store batch to a
 /// write of its own and returns at once, the instance reading on meanwhile; should the previous
 /// write still be running, the batch grows instead (up to <see cref="MostPendingWhileWriting"/>
-/// events), so the instance waits for the database only when it has that much in hand. The offsets
-/// such a checkpoint stores (<see cref="StoreOffset"/>) are held until the write of their messages
-/// has landed. Every other checkpoint (before a commit, at a partition's end, on revocation, at
-/// shutdown) waits for all writes, so what it commits the database holds.
+/// events), so the instance waits for the database only when it has that much in hand, and a slow
+/// database gets fewer, larger transactions. Both exist for speed, and could go with
+/// <see cref="InFlightWrite"/>. The offsets such a checkpoint stores (<see cref="StoreOffset"/>)
+/// are held until the write of their messages has landed. Every other checkpoint (before a commit,
+/// at a partition's end, on revocation, at shutdown) waits for all writes, so what it commits the
+/// database holds.
 /// </remarks>
 /// <param name="storeWithClient">Stores one offset with the client (<c>IConsumer.StoreOffset</c>).</param>
 internal sealed class BeforeOffsetsMove(int instance, OutputGate output, StoreBatch? batch, StopConditions stop, ILogger logger,

@@ -7,6 +7,11 @@ namespace KafkaDemo.Consumer.Store;
 /// and the Kafka offsets of its messages, which may be stored with the client only once the write
 /// has landed: Kafka never hears of an offset the database does not hold yet.
 /// </summary>
+/// <remarks>
+/// Exists for speed: the database's work runs beside the reading instead of after it. It could go
+/// (each checkpoint writing on the instance's thread) if a batch's write ever cost little next to
+/// reading the batch.
+/// </remarks>
 internal sealed class InFlightWrite
 {
     private readonly Task _write;
