@@ -3,7 +3,7 @@ using Confluent.Kafka;
 namespace KafkaDemo.Consumer.Store;
 
 /// <summary>
-/// One <see cref="StoreBatch"/> write running on a pool thread while its instance keeps consuming,
+/// One <see cref="StoreBatch"/> write running on a thread of its own while its instance keeps consuming,
 /// and the Kafka offsets of its messages, which may be stored with the client only once the write
 /// has landed: Kafka never hears of an offset the database does not hold yet.
 /// </summary>
@@ -17,11 +17,16 @@ internal sealed class InFlightWrite
     private readonly Task _write;
     private readonly List<TopicPartitionOffset> _held;
 
-    /// <summary>Starts <paramref name="write"/> on a pool thread, holding <paramref name="held"/> until it has landed.</summary>
+    /// <summary>Starts <paramref name="write"/>, holding <paramref name="held"/> until it has landed.</summary>
+    /// <remarks>
+    /// A thread of its own, not the pool's: a write blocks on the database for as long as it takes,
+    /// and with more instances than cores their writes would otherwise queue for pool threads, and
+    /// whatever else the pool runs behind them.
+    /// </remarks>
     public InFlightWrite(Action write, List<TopicPartitionOffset> held)
     {
         _held = held;
-        _write = Task.Run(write);
+        _write = Task.Factory.StartNew(write, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Whether the write has ended, well or not.</summary>

@@ -9,7 +9,7 @@ namespace KafkaDemo.Consumer.Store;
 /// One consumer instance's side of <c>--store</c>: the events handled since the last write and the
 /// offsets they move, written as one transaction at each checkpoint, and where each assigned
 /// partition starts: the offset the store holds, the database being the source of truth. A write
-/// runs on a pool thread (<see cref="InFlightWrite"/>), at most one at a time, while the instance
+/// runs on a thread of its own (<see cref="InFlightWrite"/>), at most one at a time, while the instance
 /// handles the next batch; the Kafka offsets of its messages wait for it. Otherwise used by its
 /// instance's thread only. While traces are recorded, each write is a span of its own linked to
 /// the messages of its batch; its duration is a metric.
@@ -71,7 +71,7 @@ internal sealed class StoreBatch(EventStore store, string groupId, ConsumerMetri
     }
 
     /// <summary>
-    /// Hands what was handled to a write of its own on a pool thread and returns at once; the
+    /// Hands what was handled to a write on a thread of its own and returns at once; the
     /// previous write must have been waited for (<see cref="EndWrite"/>). Nothing starts when
     /// nothing was handled, nor after a write failed: what was handled since expects the offsets
     /// the failed write would have moved, and the run is stopping.

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace KafkaDemo.UnitTests.Consumer.Store;
 
-// A checkpoint taken while consuming lets its store write run on a pool thread while the next
+// A checkpoint taken while consuming lets its store write run on a thread of its own while the next
 // messages are handled: what that may break, on a real SQLite file. The offsets a checkpoint
 // stores with the client must wait for the write that holds their messages; every other
 // checkpoint (a commit, a revocation, a partition's end, shutdown) waits for all writes; a write
