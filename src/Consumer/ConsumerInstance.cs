@@ -24,7 +24,8 @@ namespace KafkaDemo.Consumer;
 /// <remarks>
 /// With <c>--store</c>, each checkpoint first writes the <see cref="StoreBatch"/> (the events and
 /// their next offsets in one database transaction) and only then stores the offsets with Kafka;
-/// assigned partitions start from the offsets the database holds. In a <c>copy</c> the
+/// a checkpoint taken while consuming lets that write run on while the next messages are handled.
+/// Assigned partitions start from the offsets the database holds. In a <c>copy</c> the
 /// <see cref="CopyBatch"/> stands where the store batch would: each checkpoint confirms the copies,
 /// or commits them in one transaction with their offsets, which the consumer then never commits itself.
 /// </remarks>
@@ -37,6 +38,7 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
     private readonly InstanceAssignment _assignment = new(number, run, logger);
     private readonly StoreBatch? _batch = store is null ? null : new StoreBatch(store, options.GroupId, run.Metrics);
     private readonly OutsideGroupCommits? _outside = options.Assignment is null ? null : new OutsideGroupCommits(number, options.GroupId, logger);
+    private BeforeOffsetsMove _durable = null!;
     private OffsetCheckpoint _checkpoint = null!;
     private EndCommits? _ends;
     private CopyBatch? _copy;
@@ -49,8 +51,8 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             using var consumer = Build();
             using var tracked = run.Positions.Track(consumer);
             _copy = copy is null ? null : new CopyBatch(copy, consumer);
-            var durable = new BeforeOffsetsMove(number, run.Output, _batch, run.Stop, logger, _copy);
-            _checkpoint = new OffsetCheckpoint(durable.MakeDurable, consumer.StoreOffset, logger, number);
+            _durable = new BeforeOffsetsMove(number, run.Output, _batch, run.Stop, logger, _copy, consumer.StoreOffset);
+            _checkpoint = new OffsetCheckpoint(_durable.MakeDurable, _durable.StoreOffset, logger, number);
             _ends = run.Stop.ToEnd is { } toEnd ? new EndCommits(number, toEnd, _checkpoint, logger, _outside, _copy?.CommitsOffsets == true) : null;
             Start(consumer);
             try
@@ -144,7 +146,11 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
                 if (result is null)
                 {
                     // Caught up with what was fetched: show it and store its offsets before waiting.
-                    _checkpoint.Checkpoint();
+                    using (_durable.WhileConsuming())
+                    {
+                        _checkpoint.Checkpoint();
+                    }
+
                     result = consumer.Consume(s_pollInterval);
                 }
             }
@@ -204,7 +210,10 @@ internal sealed class ConsumerInstance(int number, ConsumerOptions options, Cons
             _copy?.Handled(result);
             if (options.Commit == CommitMode.AfterProcessing)
             {
-                _checkpoint.Handled(result);
+                using (_durable.WhileConsuming())
+                {
+                    _checkpoint.Handled(result);
+                }
             }
 
             _ends?.Handled(consumer, result);
