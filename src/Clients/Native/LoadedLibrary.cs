@@ -11,11 +11,13 @@ namespace KafkaDemo.Clients.Native;
 /// <c>[DllImport("librdkafka")]</c> knows none of that and fails where the plain build cannot load.
 /// </summary>
 /// <remarks>
-/// Confluent.Kafka loads its library first; then each name it knows is resolved through
-/// Confluent.Kafka's own assembly, which probes the same places (the app's deps.json and its
-/// runtimes folder, or the folder of a self-contained app). The operating system's loader hands
-/// back the handle of a library that is already loaded, so the first name that resolves is the
-/// library Confluent.Kafka is using, not a second copy.
+/// Each name Confluent.Kafka knows is tried in its order, resolved through Confluent.Kafka's own
+/// assembly, which probes the same places (the app's deps.json and its runtimes folder, or the
+/// folder of a self-contained app); Confluent.Kafka then loads, and the operating system's loader
+/// hands it the library that is already loaded, not a second copy. Where the first build cannot
+/// load, Confluent.Kafka's first name is pointed at the build that did: its start-up binds every
+/// native function once instead of twice, which is all that pointing buys (start-up time), and it
+/// could go if Confluent.Kafka ever bound its functions cheaply.
 /// </remarks>
 public static class LoadedLibrary
 {
@@ -63,20 +65,44 @@ public static class LoadedLibrary
 
     private static (IntPtr, string) Bind()
     {
-        // Throws Confluent.Kafka's own DllNotFoundException, which lists what it tried.
-        Confluent.Kafka.Library.Load();
-
         var client = typeof(Confluent.Kafka.Library).Assembly;
-        foreach (var name in CandidateNames())
+        var names = CandidateNames();
+        for (var i = 0; i < names.Length; i++)
         {
-            if (NativeLibrary.TryLoad(name, client, searchPath: null, out var handle))
+            if (!NativeLibrary.TryLoad(names[i], client, searchPath: null, out var handle))
             {
-                return (handle, name);
+                continue;
             }
+
+            if (i > 0 && names == LinuxNames)
+            {
+                // Confluent.Kafka binds its ~250 functions by reflection to "librdkafka" first and,
+                // only when the first call fails, binds them all over again to the next build. Its
+                // first name resolving to the build that loads makes the first binding the last.
+                TryPointImports(client, handle);
+            }
+
+            Confluent.Kafka.Library.Load();
+            return (handle, names[i]);
         }
 
+        // Throws Confluent.Kafka's own DllNotFoundException, which lists what it tried.
+        Confluent.Kafka.Library.Load();
         throw new DllNotFoundException(
-            $"Confluent.Kafka loaded librdkafka, but none of {string.Join(", ", CandidateNames())} resolves beside the app ({AppContext.BaseDirectory}) or its runtimes folder");
+            $"Confluent.Kafka loaded librdkafka, but none of {string.Join(", ", names)} resolves beside the app ({AppContext.BaseDirectory}) or its runtimes folder");
+    }
+
+    // An application of its own may have set a resolver for Confluent.Kafka already; then
+    // Confluent.Kafka finds the build itself, as slowly as it does without us.
+    private static void TryPointImports(Assembly client, IntPtr handle)
+    {
+        try
+        {
+            NativeLibrary.SetDllImportResolver(client, (name, _, _) => name == ImportName ? handle : IntPtr.Zero);
+        }
+        catch (InvalidOperationException)
+        {
+        }
     }
 
     private static string[] CandidateNames() =>
