@@ -34,6 +34,13 @@ public static class ConsoleLogging
             }
         });
 
+    /// <summary>
+    /// The factory <see cref="Create"/> gives, built only when the first entry at
+    /// <paramref name="minimum"/> or above is written (see <see cref="DeferredLoggerFactory"/>).
+    /// </summary>
+    public static ILoggerFactory CreateOnFirstEntry(LogLevel minimum, bool json = false) =>
+        new DeferredLoggerFactory(minimum, () => Create(minimum, json));
+
     /// <summary>Routes one librdkafka log line through <paramref name="logger"/> at the matching level.</summary>
     public static void Forward(ILogger logger, LogMessage message)
     {

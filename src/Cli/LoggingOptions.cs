@@ -57,8 +57,8 @@ public sealed class LoggingOptions
     public TextWriter? SummaryWriter(ParseResult parsed) =>
         parsed.GetValue(Format) == "json" ? null : parsed.InvocationConfiguration.Error;
 
-    /// <summary>The logger factory the parsed options ask for.</summary>
-    public ILoggerFactory CreateFactory(ParseResult parsed) => ConsoleLogging.Create(
+    /// <summary>The logger factory the parsed options ask for, built when the first entry is written.</summary>
+    public ILoggerFactory CreateFactory(ParseResult parsed) => ConsoleLogging.CreateOnFirstEntry(
         parsed.GetValue(Verbose) ? LogLevel.Debug : parsed.GetValue(Quiet) ? LogLevel.Warning : LogLevel.Information,
         parsed.GetValue(Format) == "json");
 }

@@ -11,11 +11,13 @@ namespace KafkaDemo.Clients.Native;
 /// <c>[DllImport("librdkafka")]</c> knows none of that and fails where the plain build cannot load.
 /// </summary>
 /// <remarks>
-/// Confluent.Kafka loads its library first; then each name it knows is resolved through
-/// Confluent.Kafka's own assembly, which probes the same places (the app's deps.json and its
-/// runtimes folder, or the folder of a self-contained app). The operating system's loader hands
-/// back the handle of a library that is already loaded, so the first name that resolves is the
-/// library Confluent.Kafka is using, not a second copy.
+/// Each name Confluent.Kafka knows is tried in its order, resolved through Confluent.Kafka's own
+/// assembly, which probes the same places (the app's deps.json and its runtimes folder, or the
+/// folder of a self-contained app); Confluent.Kafka then loads, and the operating system's loader
+/// hands it the library that is already loaded, not a second copy. Where the first build cannot
+/// load, Confluent.Kafka's first name is pointed at the build that did: its start-up binds every
+/// native function once instead of twice, which is all that pointing buys (start-up time), and it
+/// could go if Confluent.Kafka ever bound its functions cheaply.
 /// </remarks>
 public static class LoadedLibrary
 {
@@ -24,6 +26,9 @@ public static class LoadedLibrary
     private static readonly string[] LinuxNames = ["librdkafka", "centos8-librdkafka"];
     private static readonly string[] AlpineNames = ["alpine-librdkafka"];
 
+    // The build that loads, found (and Confluent.Kafka's first name pointed at it) before
+    // Confluent.Kafka binds anything; null when none loads. Bound once Confluent.Kafka has loaded.
+    private static readonly Lazy<(IntPtr Handle, string Name)?> Found = new(Find);
     private static readonly Lazy<(IntPtr Handle, string Name)> Bound = new(Bind);
 
     /// <summary>The library name our <c>[LibraryImport]</c> declarations use.</summary>
@@ -37,23 +42,35 @@ public static class LoadedLibrary
         NativeLibrary.SetDllImportResolver(assembly, (name, _, _) => name == ImportName ? Handle : IntPtr.Zero);
 
     /// <summary>
-    /// Starts loading the library on a pool thread, so that Confluent.Kafka's own start-up (it
-    /// binds its delegates by reflection) runs while the caller sets up its logging. Whoever needs
-    /// the library first waits for it there; a library that cannot be loaded fails that caller.
-    /// This exists only for start-up speed (figures in docs/performance.md); it could go if
-    /// Confluent.Kafka's load became cheap, and nothing but start-up time would change.
+    /// Finds the build that loads, then starts Confluent.Kafka's load on a pool thread, so that
+    /// its start-up (it binds its delegates by reflection) runs while the caller goes on. Whoever
+    /// needs the library first waits for it there, or loads it itself, a client's constructor
+    /// included: the build is found on this thread, so either way Confluent.Kafka binds once. A
+    /// library that cannot be loaded fails its first user. The pool thread exists only for start-up
+    /// speed (figures in docs/performance.md); it could go if Confluent.Kafka's load became cheap,
+    /// and nothing but start-up time would change.
     /// </summary>
-    public static void LoadInBackground() => ThreadPool.UnsafeQueueUserWorkItem(_ =>
+    public static void LoadInBackground()
+    {
+        if (Succeeds(Found))
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_ => Succeeds(Bound), null);
+        }
+    }
+
+    private static bool Succeeds<T>(Lazy<T> step)
     {
         try
         {
-            _ = Bound.Value;
+            _ = step.Value;
+            return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Lazy keeps it: thrown again, and reported, where the library is first used.
+            return false;
         }
-    }, null);
+    }
 
     /// <summary>The native handle of the library Confluent.Kafka loaded.</summary>
     public static IntPtr Handle => Bound.Value.Handle;
@@ -63,20 +80,48 @@ public static class LoadedLibrary
 
     private static (IntPtr, string) Bind()
     {
+        var found = Found.Value;
         // Throws Confluent.Kafka's own DllNotFoundException, which lists what it tried.
         Confluent.Kafka.Library.Load();
+        return found ?? throw new DllNotFoundException(
+            $"Confluent.Kafka loaded librdkafka, but none of {string.Join(", ", CandidateNames())} resolves beside the app ({AppContext.BaseDirectory}) or its runtimes folder");
+    }
 
+    private static (IntPtr, string)? Find()
+    {
         var client = typeof(Confluent.Kafka.Library).Assembly;
-        foreach (var name in CandidateNames())
+        var names = CandidateNames();
+        for (var i = 0; i < names.Length; i++)
         {
-            if (NativeLibrary.TryLoad(name, client, searchPath: null, out var handle))
+            if (NativeLibrary.TryLoad(names[i], client, searchPath: null, out var handle))
             {
-                return (handle, name);
+                if (i > 0 && names == LinuxNames)
+                {
+                    // Confluent.Kafka binds its ~250 functions by reflection to "librdkafka" first
+                    // and, only when the first call fails, binds them all over again to the next
+                    // build. Its first name resolving to the build that loads makes the first
+                    // binding the last.
+                    TryPointImports(client, handle);
+                }
+
+                return (handle, names[i]);
             }
         }
 
-        throw new DllNotFoundException(
-            $"Confluent.Kafka loaded librdkafka, but none of {string.Join(", ", CandidateNames())} resolves beside the app ({AppContext.BaseDirectory}) or its runtimes folder");
+        return null;
+    }
+
+    // An application of its own may have set a resolver for Confluent.Kafka already; then
+    // Confluent.Kafka finds the build itself, as slowly as it does without us.
+    private static void TryPointImports(Assembly client, IntPtr handle)
+    {
+        try
+        {
+            NativeLibrary.SetDllImportResolver(client, (name, _, _) => name == ImportName ? handle : IntPtr.Zero);
+        }
+        catch (InvalidOperationException)
+        {
+        }
     }
 
     private static string[] CandidateNames() =>

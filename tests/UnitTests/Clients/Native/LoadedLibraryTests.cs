@@ -1,3 +1,4 @@
+using System.Reflection;
 using KafkaDemo.Clients.Native;
 
 namespace KafkaDemo.UnitTests.Clients.Native;
@@ -12,5 +13,21 @@ public class LoadedLibraryTests
         Assert.NotEqual(IntPtr.Zero, LoadedLibrary.Handle);
         Assert.Contains("librdkafka", LoadedLibrary.Name, StringComparison.Ordinal);
         Assert.StartsWith("2.", RdKafka.VersionText(), StringComparison.Ordinal);
+    }
+
+    // Confluent.Kafka binds its functions to one class of imports per build: NativeMethods
+    // ("librdkafka"), NativeMethods_Centos8 or NativeMethods_Alpine. Left to itself where the plain
+    // build cannot load (Debian, Ubuntu), it binds NativeMethods, fails, and binds all of them again
+    // to NativeMethods_Centos8. This assumes that no other test of this assembly loads librdkafka
+    // through a Confluent.Kafka client first, as the programs never do.
+    [Fact]
+    public void Confluent_Kafka_binds_its_functions_once_to_the_build_that_loaded()
+    {
+        var name = LoadedLibrary.Name;
+
+        var librdkafka = typeof(Confluent.Kafka.Library).Assembly.GetType("Confluent.Kafka.Impl.Librdkafka", throwOnError: true)!;
+        var version = (Delegate)librdkafka.GetField("_version", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+
+        Assert.Equal(name == "alpine-librdkafka" ? "NativeMethods_Alpine" : "NativeMethods", version.Method.DeclaringType!.Name);
     }
 }
