@@ -18,8 +18,8 @@ public class LoadedLibraryTests
     // Confluent.Kafka binds its functions to one class of imports per build: NativeMethods
     // ("librdkafka"), NativeMethods_Centos8 or NativeMethods_Alpine. Left to itself where the plain
     // build cannot load (Debian, Ubuntu), it binds NativeMethods, fails, and binds all of them again
-    // to NativeMethods_Centos8. This assumes that no other test of this assembly loads librdkafka
-    // through a Confluent.Kafka client first, as the programs never do.
+    // to NativeMethods_Centos8. The assembly starts the load before any test (LibraryLoadsFirst),
+    // as the programs do before any client is built.
     [Fact]
     public void Confluent_Kafka_binds_its_functions_once_to_the_build_that_loaded()
     {
