@@ -79,6 +79,7 @@ public static class ProducerCommand
 
     private static int ExplainKeys(ProducerCommandDefinition d, ParseResult parsed, IEnumerable<string> arguments)
     {
+        LoadedLibrary.LoadInBackground();
         var partitionCount = EnvironmentFallback.WasGiven(parsed, d.Partitions) ? parsed.GetValue(d.Partitions) : (int?)null;
         return ExplainKeysCommand.Run(ExplainKeysCommandDefinition.Split(arguments), partitionCount, Bind(d, parsed),
             parsed.InvocationConfiguration.Output, parsed.InvocationConfiguration.Error);

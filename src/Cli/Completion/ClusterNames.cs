@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Completions;
 using Confluent.Kafka;
 using KafkaDemo.Clients;
+using KafkaDemo.Clients.Native;
 
 namespace KafkaDemo.Cli.Completion;
 
@@ -50,6 +51,7 @@ public static class ClusterNames
     {
         try
         {
+            LoadedLibrary.LoadInBackground();
             var config = new ClientConfig(connection.Settings(context.ParseResult));
             return names(config)
                 .Where(name => name.StartsWith(context.WordToComplete, StringComparison.Ordinal))

@@ -2,6 +2,7 @@ using System.Globalization;
 using Confluent.Kafka;
 using KafkaDemo.Cli;
 using KafkaDemo.Cli.Terminal;
+using KafkaDemo.Clients.Native;
 
 namespace KafkaDemo.Consumer.Lag;
 
@@ -40,10 +41,13 @@ public static class LagCommand
     /// <paramref name="terminalSize"/> tells whether stdout is a terminal to redraw in place.
     /// </summary>
     public static Task<int> RunAsync(ConsumerOptions options, bool topicsNamed, TimeSpan? watch, TextWriter stdout, TextWriter stderr,
-        Func<TerminalSize?> terminalSize, CancellationToken cancellationToken) =>
-        watch is { } interval
+        Func<TerminalSize?> terminalSize, CancellationToken cancellationToken)
+    {
+        LoadedLibrary.LoadInBackground();
+        return watch is { } interval
             ? new LagWatch(options, topicsNamed ? options.Topics : null, interval, stdout, stderr, terminalSize).RunAsync(cancellationToken)
             : Task.FromResult(Run(options, topicsNamed, stdout, stderr));
+    }
 
     /// <summary>The rows <paramref name="measure"/> gives, or null and why not, in one line.</summary>
     internal static IReadOnlyList<PartitionLag>? TryMeasure(Func<IReadOnlyList<PartitionLag>> measure, string groupId, out string error)

@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using KafkaDemo.Cli;
 using KafkaDemo.Clients;
+using KafkaDemo.Clients.Native;
 
 namespace KafkaDemo.Consumer.Reset;
 
@@ -18,6 +19,7 @@ public static class ResetOffsetsCommand
     /// <summary>Plans, and applies when <paramref name="execute"/>; exit 1 with one line on stderr when it cannot.</summary>
     public static int Run(ConsumerOptions options, ResetTarget target, bool execute, TextWriter stdout, TextWriter stderr)
     {
+        LoadedLibrary.LoadInBackground();
         var timeout = options.ConnectTimeout;
         using var consumer = QuietClient.Consumer(ConsumerConfigFactory.Create(options));
         IReadOnlyList<ResetRow> rows;

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using KafkaDemo.Cli;
+using KafkaDemo.Clients.Native;
 
 namespace KafkaDemo.Consumer.Topics;
 
@@ -12,6 +13,7 @@ public static class TopicsCommand
     /// </summary>
     public static int Run(ConsumerOptions options, IReadOnlyList<string>? topics, bool includeInternal, ListingFormat format, TextWriter stdout, TextWriter stderr)
     {
+        LoadedLibrary.LoadInBackground();
         ClusterListing listing;
         var config = ConsumerConfigFactory.Create(options);
         try
