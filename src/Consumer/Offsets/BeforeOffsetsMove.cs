@@ -32,7 +32,6 @@ internal sealed class BeforeOffsetsMove(int instance, OutputGate output, StoreBa
     public const int MostPendingWhileWriting = 20_000;
 
     private bool _consuming;
-    private bool _storeFailed;
 
     /// <summary>
     /// Marks the checkpoints taken until the scope ends as taken while consuming: their store write
@@ -64,7 +63,7 @@ internal sealed class BeforeOffsetsMove(int instance, OutputGate output, StoreBa
             return true;
         }
 
-        if (_storeFailed)
+        if (batch.Failed)
         {
             // Told once; what was handled since is never written.
             return false;
@@ -89,7 +88,6 @@ internal sealed class BeforeOffsetsMove(int instance, OutputGate output, StoreBa
         catch (Exception ex) when (ex is StoreException or StoreConflictException)
         {
             logger.LogCritical("Consumer {Instance}: {Reason}; stopping, and acknowledging nothing the store does not hold", instance, ex.Message);
-            _storeFailed = true;
             stop.MarkFatal();
             return false;
         }

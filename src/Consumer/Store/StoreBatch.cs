@@ -32,6 +32,9 @@ internal sealed class StoreBatch(EventStore store, string groupId, ConsumerMetri
     /// <summary>Events waiting for the next write.</summary>
     public int Pending => _events.Count;
 
+    /// <summary>Whether a write failed: nothing more is written, and the run is stopping.</summary>
+    public bool Failed => _failed;
+
     /// <summary>Whether the last write handed off is still running.</summary>
     public bool StillWriting => _inFlight is { Ended: false };
 
